@@ -1,0 +1,38 @@
+package dev.podgraph.importer.notes;
+
+import java.util.List;
+
+/**
+ * Everything one episode's show notes say, as written (curly quotes kept).
+ *
+ * @param category the category heading that precedes the episode in its file, or null
+ * @param announcements the Announcements (older notes: Preface) bullets, in order
+ * @param topic what the interview is about, from "today I’m interviewing X about …", or null
+ * @param music the music credit line, or null when the notes have none
+ */
+public record EpisodeNotes(
+    int number,
+    String title,
+    String slug,
+    String category,
+    String summary,
+    List<String> announcements,
+    List<Sponsor> sponsors,
+    PersonName host,
+    List<GuestNotes> guests,
+    String topic,
+    List<InterviewPoint> interview,
+    List<String> keepInTouch,
+    List<String> picks,
+    List<String> links,
+    MusicCredit music) {
+  public EpisodeNotes {
+    announcements = List.copyOf(announcements);
+    sponsors = List.copyOf(sponsors);
+    guests = List.copyOf(guests);
+    interview = List.copyOf(interview);
+    keepInTouch = List.copyOf(keepInTouch);
+    picks = List.copyOf(picks);
+    links = List.copyOf(links);
+  }
+}
