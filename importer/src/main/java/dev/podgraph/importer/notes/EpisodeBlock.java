@@ -27,18 +27,19 @@ final class EpisodeBlock {
     Section current = null;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      if (block.music != null) {
+      Optional<Section> section = Section.ofHeading(line);
+      if (block.music != null && section.isEmpty()) {
         block.afterCredit.add(line);
         continue;
       }
-      Optional<Section> section = Section.ofHeading(line);
       if (section.isPresent()) {
         current = section.get();
-        if (block.sections.containsKey(current)) {
+        // After the credit line (the end of an episode) any section starts a new episode.
+        if (block.sections.containsKey(current) || block.music != null) {
           throw new BlockException(
               "line "
                   + (firstLine + i)
-                  + " starts a second \""
+                  + " starts another \""
                   + line.strip()
                   + "\" section under \""
                   + heading

@@ -17,7 +17,8 @@ record EpisodeHeading(int line, String title, String number) {
   private static final int LONGEST_HEADING = 300;
 
   static Optional<EpisodeHeading> at(int line, String text) {
-    if (text.length() > LONGEST_HEADING || Bullets.isBullet(text)) {
+    // "- Episode 3" is a heading without a title, not a dash bullet; "• … - Episode 3" is a bullet.
+    if (text.length() > LONGEST_HEADING || text.strip().startsWith("•")) {
       return Optional.empty();
     }
     Matcher m = HEADING.matcher(text.strip());

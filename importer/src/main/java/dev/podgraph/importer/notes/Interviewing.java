@@ -30,7 +30,7 @@ record Interviewing(PersonName host, List<PersonName> guests, String topic) {
     for (String line : lines) {
       Matcher h = HOST.matcher(line);
       if (host == null && h.find()) {
-        host = Honorifics.split(h.group("name"));
+        host = Honorifics.split(withoutFullStop(h.group("name")));
       }
       Matcher i = INTERVIEWING.matcher(line);
       if (i.find()) {
@@ -38,6 +38,11 @@ record Interviewing(PersonName host, List<PersonName> guests, String topic) {
       }
     }
     return host == null ? Optional.empty() : Optional.of(new Interviewing(host, List.of(), null));
+  }
+
+  /** "Tobias Macey." ends a sentence; "Jane Q." keeps the dot of its initial. */
+  private static String withoutFullStop(String name) {
+    return name.matches(".*\\p{L}{2}\\.$") ? name.substring(0, name.length() - 1) : name;
   }
 
   /** "A, B and Dr. C" -> [A, B, C (Dr.)]. */
