@@ -1,0 +1,13 @@
+package dev.podgraph.common.error;
+
+/** CONFLICT: a stale expected version, a lost race or a duplicate unique value. */
+@io.smallrye.graphql.api.ErrorCode("CONFLICT")
+public class ConflictException extends PodgraphException {
+  public ConflictException(String message) {
+    super(ErrorCode.CONFLICT, message);
+  }
+
+  public ConflictException(String message, Throwable cause) {
+    super(ErrorCode.CONFLICT, message, cause);
+  }
+}

@@ -1,0 +1,13 @@
+package dev.podgraph.common.error;
+
+/** FORBIDDEN: a verified caller without the role the operation needs. */
+@io.smallrye.graphql.api.ErrorCode("FORBIDDEN")
+public class ForbiddenException extends PodgraphException {
+  public ForbiddenException(String message) {
+    super(ErrorCode.FORBIDDEN, message);
+  }
+
+  public ForbiddenException(String message, Throwable cause) {
+    super(ErrorCode.FORBIDDEN, message, cause);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.podgraph.common.error;
+
+/**
+ * INTERNAL: stands in for an unexpected exception, whose message never reaches the client. The
+ * client sees only a reference that is also in the log next to the real cause.
+ */
+@io.smallrye.graphql.api.ErrorCode("INTERNAL")
+public class InternalErrorException extends PodgraphException {
+  private final String reference;
+
+  public InternalErrorException(String reference, Throwable cause) {
+    super(ErrorCode.INTERNAL, "Internal error (reference " + reference + ")", cause);
+    this.reference = reference;
+  }
+
+  public String reference() {
+    return reference;
+  }
+}

@@ -1,0 +1,13 @@
+package dev.podgraph.common.error;
+
+/** NOT_FOUND: the thing the client named does not exist. */
+@io.smallrye.graphql.api.ErrorCode("NOT_FOUND")
+public class NotFoundException extends PodgraphException {
+  public NotFoundException(String message) {
+    super(ErrorCode.NOT_FOUND, message);
+  }
+
+  public NotFoundException(String message, Throwable cause) {
+    super(ErrorCode.NOT_FOUND, message, cause);
+  }
+}

@@ -1,0 +1,13 @@
+package dev.podgraph.common.error;
+
+/** UNAUTHENTICATED: no token, or one that does not verify. */
+@io.smallrye.graphql.api.ErrorCode("UNAUTHENTICATED")
+public class UnauthenticatedException extends PodgraphException {
+  public UnauthenticatedException(String message) {
+    super(ErrorCode.UNAUTHENTICATED, message);
+  }
+
+  public UnauthenticatedException(String message, Throwable cause) {
+    super(ErrorCode.UNAUTHENTICATED, message, cause);
+  }
+}

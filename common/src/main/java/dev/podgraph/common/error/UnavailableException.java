@@ -1,0 +1,13 @@
+package dev.podgraph.common.error;
+
+/** UNAVAILABLE: a dependency the operation cannot do without is down. */
+@io.smallrye.graphql.api.ErrorCode("UNAVAILABLE")
+public class UnavailableException extends PodgraphException {
+  public UnavailableException(String message) {
+    super(ErrorCode.UNAVAILABLE, message);
+  }
+
+  public UnavailableException(String message, Throwable cause) {
+    super(ErrorCode.UNAVAILABLE, message, cause);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.podgraph.common.error;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ErrorTranslatorTest {
+
+  record Input(@NotBlank String title, @Positive int number) {}
+
+  @Test
+  void keepsAPodgraphExceptionAsItIs() {
+    NotFoundException notFound = new NotFoundException("No episode 7");
+    assertSame(notFound, ErrorTranslator.translate(notFound));
+  }
+
+  @Test
+  void findsAPodgraphExceptionWrappedByAFramework() {
+    ConflictException conflict = new ConflictException("stale");
+    assertSame(conflict, ErrorTranslator.translate(new RuntimeException("wrapper", conflict)));
+  }
+
+  @Test
+  void hidesTheMessageOfAnUnexpectedExceptionBehindAReference() {
+    PodgraphException translated =
+        ErrorTranslator.translate(new IllegalStateException("password=hunter2"));
+    InternalErrorException internal = assertInstanceOf(InternalErrorException.class, translated);
+    assertEquals(ErrorCode.INTERNAL, internal.code());
+    assertFalse(internal.getMessage().contains("hunter2"));
+    assertTrue(internal.getMessage().contains(internal.reference()));
+  }
+
+  @Test
+  void codesBeanValidationFailuresAsBadUserInputNamingEachField() {
+    Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+    var violations = validator.validate(new Input(" ", -1));
+    PodgraphException translated =
+        ErrorTranslator.translate(new ConstraintViolationException(violations));
+    InvalidInputException invalid = assertInstanceOf(InvalidInputException.class, translated);
+    assertEquals(ErrorCode.BAD_USER_INPUT, invalid.code());
+    assertEquals(
+        List.of("number", "title"),
+        invalid.violations().stream().map(FieldViolation::field).toList());
+  }
+
+  @Test
+  void codesAUniqueViolationAsConflict() {
+    SQLException duplicate = new SQLException("duplicate key value", "23505");
+    assertEquals(ErrorCode.CONFLICT, ErrorTranslator.codeOf(new RuntimeException(duplicate)));
+  }
+
+  @Test
+  void codesOtherSqlFailuresAsInternal() {
+    assertEquals(
+        ErrorCode.INTERNAL, ErrorTranslator.codeOf(new SQLException("connection reset", "08006")));
+  }
+
+  @Test
+  void codesFrameworkExceptionsByTheirClassName() {
+    assertEquals(
+        ErrorCode.UNAUTHENTICATED,
+        ErrorTranslator.codeOf(new io.quarkus.security.UnauthorizedException()));
+    assertEquals(
+        ErrorCode.FORBIDDEN, ErrorTranslator.codeOf(new io.quarkus.security.ForbiddenException()));
+    assertEquals(
+        ErrorCode.CONFLICT,
+        ErrorTranslator.codeOf(new jakarta.persistence.OptimisticLockException("stale")));
+  }
+}
