@@ -1,0 +1,54 @@
+package dev.podgraph.gateway.plan;
+
+/** A step of a query plan, in the shape of Apollo's query plans. Immutable. */
+public sealed interface PlanNode
+    permits PlanNode.Sequence, PlanNode.Parallel, PlanNode.Fetch, PlanNode.Flatten {
+
+  /** Children run one after the other: later ones read what earlier ones merged. */
+  record Sequence(java.util.List<PlanNode> nodes) implements PlanNode {
+    public Sequence {
+      nodes = java.util.List.copyOf(nodes);
+    }
+  }
+
+  /** Children are independent and run concurrently. */
+  record Parallel(java.util.List<PlanNode> nodes) implements PlanNode {
+    public Parallel {
+      nodes = java.util.List.copyOf(nodes);
+    }
+  }
+
+  /**
+   * One request to one subgraph.
+   *
+   * @param operation the GraphQL text sent
+   * @param variableUsages client variables the operation declares, passed on as given
+   * @param requires for an {@code _entities} fetch: how to build a representation from an object of
+   *     each runtime type found at the flatten path; empty for a root fetch
+   */
+  record Fetch(
+      String subgraph,
+      String operation,
+      java.util.List<String> variableUsages,
+      java.util.List<EntityRequirement> requires)
+      implements PlanNode {
+    public Fetch {
+      variableUsages = java.util.List.copyOf(variableUsages);
+      requires = java.util.List.copyOf(requires);
+    }
+
+    public boolean isEntityFetch() {
+      return !requires.isEmpty();
+    }
+  }
+
+  /**
+   * Runs an entity fetch for the objects found at a path of the merged result and merges the
+   * answers back into them. {@code "@"} in the path steps into every element of a list.
+   */
+  record Flatten(java.util.List<String> path, Fetch fetch) implements PlanNode {
+    public Flatten {
+      path = java.util.List.copyOf(path);
+    }
+  }
+}

@@ -1,0 +1,638 @@
+package dev.podgraph.gateway.plan;
+
+import dev.podgraph.gateway.supergraph.FieldInSubgraph;
+import dev.podgraph.gateway.supergraph.FieldModel;
+import dev.podgraph.gateway.supergraph.Key;
+import dev.podgraph.gateway.supergraph.Supergraph;
+import dev.podgraph.gateway.supergraph.TypeKind;
+import dev.podgraph.gateway.supergraph.TypeModel;
+import graphql.language.Field;
+import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a normalized operation into a {@link QueryPlan}. Pure: reads the supergraph, does no I/O.
+ *
+ * <p>Every selection is planned against a concrete object type: a field of an abstract type is
+ * asked of its subgraph with one inline fragment per object type that subgraph can return, so each
+ * field's owner is decided per type. A field the current subgraph cannot resolve becomes an entity
+ * jump: the key (and any {@code @requires}) is added to the current fetch and the field is asked of
+ * its owner in an {@code _entities} fetch at the same path, one fetch per subgraph, path and parent
+ * fetch.
+ */
+public final class QueryPlanner {
+
+  private static final int MAX_JUMP_DEPTH = 16;
+
+  private final Supergraph supergraph;
+
+  public QueryPlanner(Supergraph supergraph) {
+    this.supergraph = supergraph;
+  }
+
+  public QueryPlan plan(NormalizedOperation operation) {
+    String rootType =
+        switch (operation.kind()) {
+          case QUERY -> supergraph.queryType();
+          case MUTATION ->
+              supergraph
+                  .mutationType()
+                  .orElseThrow(() -> new PlanningException("The schema has no mutations."));
+          case SUBSCRIPTION ->
+              throw new PlanningException("Subscriptions are not supported by this gateway.");
+        };
+    Run run = new Run(operation);
+    Optional<PlanNode> root =
+        operation.kind() == OperationDefinition.Operation.MUTATION
+            ? run.planMutation(rootType)
+            : run.planQuery(rootType);
+    return new QueryPlan(operation.kind(), rootType, operation.selection(), root);
+  }
+
+  private record Ctx(
+      FetchDraft fetch,
+      SelectionDraft node,
+      String subgraph,
+      List<String> path,
+      List<Selection> provided,
+      boolean keyMode,
+      int depth) {
+
+    Ctx withNode(SelectionDraft other) {
+      return new Ctx(fetch, other, subgraph, path, provided, keyMode, depth);
+    }
+
+    Ctx withKeyMode(boolean mode) {
+      return new Ctx(fetch, node, subgraph, path, provided, mode, depth);
+    }
+  }
+
+  /** The mutable state of planning one operation; never escapes {@link #plan}. */
+  private final class Run {
+    private final NormalizedOperation operation;
+    private final List<FetchDraft> fetches = new ArrayList<>();
+    private final Map<String, FetchDraft> entityFetches = new HashMap<>();
+    private final Deque<Set<FetchDraft>> collectors = new ArrayDeque<>();
+
+    Run(NormalizedOperation operation) {
+      this.operation = operation;
+    }
+
+    Optional<PlanNode> planQuery(String rootType) {
+      Map<String, FetchDraft> bySubgraph = new LinkedHashMap<>();
+      for (Field field : collectFields(operation.selection().getSelections(), rootType)) {
+        if (field.getName().startsWith("__")) {
+          continue; // __typename and introspection are answered by the gateway
+        }
+        String subgraph = chooseRootSubgraph(rootType, field, bySubgraph.keySet());
+        FetchDraft fetch = bySubgraph.computeIfAbsent(subgraph, s -> newFetch(s, List.of(), false));
+        planField(field, rootType, rootCtx(fetch));
+      }
+      return toNode(fetches);
+    }
+
+    Optional<PlanNode> planMutation(String rootType) {
+      List<PlanNode> steps = new ArrayList<>();
+      for (Field field : collectFields(operation.selection().getSelections(), rootType)) {
+        if (field.getName().startsWith("__")) {
+          continue;
+        }
+        int first = fetches.size();
+        String subgraph = chooseRootSubgraph(rootType, field, Set.of());
+        FetchDraft fetch = newFetch(subgraph, List.of(), false);
+        planField(field, rootType, rootCtx(fetch));
+        toNode(fetches.subList(first, fetches.size())).ifPresent(steps::add);
+      }
+      return steps.isEmpty()
+          ? Optional.empty()
+          : Optional.of(steps.size() == 1 ? steps.getFirst() : new PlanNode.Sequence(steps));
+    }
+
+    private Ctx rootCtx(FetchDraft fetch) {
+      return new Ctx(fetch, fetch.root, fetch.subgraph, List.of(), List.of(), false, 0);
+    }
+
+    private FetchDraft newFetch(String subgraph, List<String> path, boolean entity) {
+      FetchDraft fetch = new FetchDraft(fetches.size(), subgraph, path, entity);
+      fetches.add(fetch);
+      return fetch;
+    }
+
+    private void touch(FetchDraft fetch) {
+      collectors.forEach(c -> c.add(fetch));
+    }
+
+    /** Plans one field selected on a concrete type; returns the response key it landed under. */
+    String planField(Field field, String typeName, Ctx ctx) {
+      String responseKey = field.getResultKey();
+      if (field.getName().equals("__typename")) {
+        touch(ctx.fetch());
+        return ctx.node().field(responseKey, "__typename", List.of(), false).responseKey;
+      }
+      TypeModel type = supergraph.type(typeName);
+      FieldModel model =
+          type.field(field.getName())
+              .orElseThrow(
+                  () ->
+                      new PlanningException(
+                          "Cannot query field \"" + field.getName() + "\" on type " + typeName));
+      if (canResolve(ctx.subgraph(), type, model, ctx)) {
+        return addLocal(field, model, ctx);
+      }
+      return jump(field, type, model, ctx);
+    }
+
+    private String addLocal(Field field, FieldModel model, Ctx ctx) {
+      Optional<TypeModel> returned = supergraph.findType(model.typeName());
+      boolean composite = returned.map(t -> t.kind().isComposite()).orElse(false);
+      touch(ctx.fetch());
+      SelectionDraft.FieldDraft draft =
+          ctx.node().field(field.getResultKey(), field.getName(), field.getArguments(), composite);
+      if (composite) {
+        List<String> path = new ArrayList<>(ctx.path());
+        path.add(draft.responseKey);
+        for (int i = 0; i < model.listDepth(); i++) {
+          path.add("@");
+        }
+        List<Selection> provided = childProvided(ctx, model, field.getName());
+        Ctx child =
+            new Ctx(
+                ctx.fetch(),
+                draft.children,
+                ctx.subgraph(),
+                List.copyOf(path),
+                provided,
+                ctx.keyMode(),
+                ctx.depth());
+        planChildren(field.getSelectionSet(), returned.get(), child);
+      }
+      return draft.responseKey;
+    }
+
+    private void planChildren(SelectionSet selectionSet, TypeModel type, Ctx ctx) {
+      List<Selection> selections =
+          selectionSet == null ? List.of() : List.copyOf(selectionSet.getSelections());
+      if (type.kind() == TypeKind.OBJECT) {
+        for (Field field : collectFields(selections, type.name())) {
+          planField(field, type.name(), ctx);
+        }
+        return;
+      }
+      if (type.isInterfaceObjectIn(ctx.subgraph())) {
+        planInterfaceObject(selections, type, ctx);
+        return;
+      }
+      ctx.node().field("__typename", "__typename", List.of(), false);
+      for (String objectType : supergraph.possibleTypesIn(type.name(), ctx.subgraph())) {
+        Ctx fragment = ctx.withNode(ctx.node().fragment(objectType));
+        for (Field field : collectFields(selections, objectType)) {
+          planField(field, objectType, fragment);
+        }
+      }
+    }
+
+    /**
+     * The subgraph knows the interface only as an object type ({@code @interfaceObject}): its own
+     * fields are asked here, while {@code __typename} and fragments on implementations need a
+     * subgraph that knows the real types.
+     */
+    private void planInterfaceObject(List<Selection> selections, TypeModel type, Ctx ctx) {
+      List<Selection> needsRealType = new ArrayList<>();
+      for (Selection<?> selection : selections) {
+        if (selection instanceof Field field && !field.getName().equals("__typename")) {
+          planField(field, type.name(), ctx);
+        } else if (selection instanceof InlineFragment fragment
+            && (fragment.getTypeCondition() == null
+                || fragment.getTypeCondition().getName().equals(type.name()))) {
+          planInterfaceObject(fragment.getSelectionSet().getSelections(), type, ctx);
+        } else {
+          needsRealType.add(selection);
+        }
+      }
+      if (needsRealType.isEmpty()) {
+        return;
+      }
+      for (String subgraph : supergraph.subgraphs().keySet()) {
+        if (!type.isIn(subgraph) || type.isInterfaceObjectIn(subgraph)) {
+          continue;
+        }
+        Optional<Key> key =
+            type.keys(subgraph).stream()
+                .filter(Key::resolvable)
+                .filter(k -> keyAvailable(k.fields(), type, ctx.subgraph()))
+                .findFirst();
+        if (key.isEmpty()) {
+          continue;
+        }
+        Set<FetchDraft> touched = new LinkedHashSet<>();
+        collectors.push(touched);
+        List<Projection.Field> projection;
+        try {
+          ctx.node().field("__typename", "__typename", List.of(), false);
+          projection = addRequirement(key.get().fields(), type, ctx, true);
+        } finally {
+          collectors.pop();
+        }
+        FetchDraft target =
+            entityFetch(ctx, subgraph, touched, type.name(), type.name(), projection);
+        SelectionDraft node = target.root.fragment(type.name());
+        Ctx targetCtx =
+            new Ctx(target, node, subgraph, ctx.path(), List.of(), false, ctx.depth() + 1);
+        planChildren(SelectionSet.newSelectionSet(needsRealType).build(), type, targetCtx);
+        return;
+      }
+      throw new PlanningException(
+          "No subgraph can tell the implementation of interface " + type.name());
+    }
+
+    private String jump(Field field, TypeModel type, FieldModel model, Ctx ctx) {
+      if (ctx.depth() > MAX_JUMP_DEPTH) {
+        throw new PlanningException(
+            "Cannot plan field " + type.name() + "." + model.name() + ": too many entity jumps");
+      }
+      Target target = chooseTarget(type, model, ctx);
+      Set<FetchDraft> touched = new LinkedHashSet<>();
+      collectors.push(touched);
+      List<Projection.Field> projection = new ArrayList<>();
+      try {
+        touch(ctx.fetch());
+        ctx.node().field("__typename", "__typename", List.of(), false);
+        projection.addAll(addRequirement(target.key().fields(), type, ctx, true));
+        FieldInSubgraph owner = model.perSubgraph().get(target.subgraph());
+        if (owner != null && owner.requires().isPresent()) {
+          projection.addAll(
+              addRequirement(aliasArguments(owner.requires().get()), type, ctx, false));
+        }
+      } finally {
+        collectors.pop();
+      }
+      FetchDraft fetch =
+          entityFetch(
+              ctx,
+              target.subgraph(),
+              touched,
+              type.name(),
+              target.representationType(),
+              projection);
+      SelectionDraft node = fetch.root.fragment(target.representationType());
+      Ctx targetCtx =
+          new Ctx(fetch, node, target.subgraph(), ctx.path(), List.of(), false, ctx.depth() + 1);
+      String typeInTarget =
+          target.representationType().equals(type.name())
+              ? type.name()
+              : target.representationType();
+      return planField(field, typeInTarget, targetCtx);
+    }
+
+    private FetchDraft entityFetch(
+        Ctx ctx,
+        String subgraph,
+        Set<FetchDraft> touched,
+        String runtimeType,
+        String representationType,
+        List<Projection.Field> projection) {
+      String index = ctx.fetch().id + "|" + String.join(".", ctx.path()) + "|" + subgraph;
+      FetchDraft existing = entityFetches.get(index);
+      boolean reusable =
+          existing != null
+              && !touched.contains(existing)
+              && touched.stream().noneMatch(t -> t.dependsOnTransitively(existing))
+              && representationType.equals(
+                  existing.representationTypes.getOrDefault(runtimeType, representationType));
+      FetchDraft fetch = existing;
+      if (!reusable) {
+        fetch = newFetch(subgraph, ctx.path(), true);
+        entityFetches.put(index, fetch);
+      }
+      touch(fetch);
+      fetch.dependsOn.add(ctx.fetch());
+      for (FetchDraft t : touched) {
+        if (t != fetch) {
+          fetch.dependsOn.add(t);
+        }
+      }
+      fetch.representationTypes.put(runtimeType, representationType);
+      fetch.projections.merge(runtimeType, projection, Projections::merge);
+      return fetch;
+    }
+
+    private record Target(String subgraph, Key key, String representationType) {}
+
+    private Target chooseTarget(TypeModel type, FieldModel model, Ctx ctx) {
+      List<Target> direct = new ArrayList<>();
+      List<Target> indirect = new ArrayList<>();
+      for (String subgraph : supergraph.subgraphs().keySet()) {
+        if (subgraph.equals(ctx.subgraph()) && !model.onlyThroughInterfaceObject()) {
+          continue;
+        }
+        List<TypeModel> carriers = new ArrayList<>();
+        if (canResolve(subgraph, type, model, null)) {
+          carriers.add(type);
+        }
+        for (String iface : type.interfaces()) {
+          TypeModel candidate = supergraph.type(iface);
+          if (candidate.isInterfaceObjectIn(subgraph)
+              && candidate
+                  .field(model.name())
+                  .map(f -> canResolve(subgraph, candidate, f, null))
+                  .orElse(false)) {
+            carriers.add(candidate);
+          }
+        }
+        for (TypeModel carrier : carriers) {
+          for (Key key : carrier.keys(subgraph)) {
+            if (!key.resolvable()) {
+              continue;
+            }
+            Target target = new Target(subgraph, key, carrier.name());
+            if (keyAvailable(key.fields(), type, ctx.subgraph())) {
+              direct.add(target);
+            } else {
+              indirect.add(target);
+            }
+          }
+        }
+      }
+      String existing = ctx.fetch().id + "|" + String.join(".", ctx.path()) + "|";
+      for (Target target : direct) {
+        if (entityFetches.containsKey(existing + target.subgraph())) {
+          return target;
+        }
+      }
+      if (!direct.isEmpty()) {
+        return direct.getFirst();
+      }
+      if (!indirect.isEmpty()) {
+        return indirect.getFirst();
+      }
+      throw new PlanningException(
+          "Cannot plan field "
+              + type.name()
+              + "."
+              + model.name()
+              + ": no subgraph that resolves it can be reached by a key from subgraph "
+              + ctx.subgraph());
+    }
+
+    /** Plans a key or {@code @requires} field set into the current fetch; returns its shape. */
+    private List<Projection.Field> addRequirement(
+        SelectionSet fieldSet, TypeModel type, Ctx ctx, boolean keyMode) {
+      List<Projection.Field> projection = new ArrayList<>();
+      Ctx requirementCtx = ctx.withKeyMode(keyMode);
+      for (Selection<?> selection : fieldSet.getSelections()) {
+        switch (selection) {
+          case Field field -> {
+            String actualKey = planField(field, type.name(), requirementCtx);
+            projection.add(
+                new Projection.Field(
+                    field.getName(),
+                    actualKey,
+                    Optional.empty(),
+                    Optional.ofNullable(field.getSelectionSet())
+                        .map(s -> new Projection(Projections.of(s)))));
+          }
+          case InlineFragment fragment -> {
+            if (applies(fragment, type.name())) {
+              projection.addAll(addRequirement(fragment.getSelectionSet(), type, ctx, keyMode));
+            }
+          }
+          default -> {}
+        }
+      }
+      return projection;
+    }
+
+    private String chooseRootSubgraph(String rootType, Field field, Set<String> used) {
+      TypeModel root = supergraph.type(rootType);
+      FieldModel model =
+          root.field(field.getName())
+              .orElseThrow(
+                  () ->
+                      new PlanningException(
+                          "Cannot query field \"" + field.getName() + "\" on type " + rootType));
+      String best = null;
+      int bestCost = Integer.MAX_VALUE;
+      for (String subgraph : supergraph.subgraphs().keySet()) {
+        if (!canResolve(subgraph, root, model, null)) {
+          continue;
+        }
+        int cost =
+            2 * misses(field.getSelectionSet(), model.typeName(), subgraph, 0)
+                + (used.contains(subgraph) ? 0 : 1);
+        if (cost < bestCost) {
+          best = subgraph;
+          bestCost = cost;
+        }
+      }
+      if (best == null) {
+        throw new PlanningException(
+            "No subgraph resolves field " + rootType + "." + field.getName());
+      }
+      return best;
+    }
+
+    /** How many selected fields a subgraph could not resolve itself: a cost estimate. */
+    private int misses(SelectionSet selectionSet, String typeName, String subgraph, int depth) {
+      Optional<TypeModel> type = supergraph.findType(typeName);
+      if (selectionSet == null || type.isEmpty() || depth > 8) {
+        return 0;
+      }
+      List<String> objects =
+          type.get().kind() == TypeKind.OBJECT
+              ? List.of(typeName)
+              : type.get().isInterfaceObjectIn(subgraph)
+                  ? List.of()
+                  : supergraph.possibleTypesIn(typeName, subgraph);
+      int total = 0;
+      for (String objectType : objects) {
+        TypeModel object = supergraph.type(objectType);
+        for (Field field : collectFields(selectionSet.getSelections(), objectType)) {
+          Optional<FieldModel> model = object.field(field.getName());
+          if (model.isEmpty()) {
+            continue;
+          }
+          if (!canResolve(subgraph, object, model.get(), null)) {
+            total++;
+          } else {
+            total += misses(field.getSelectionSet(), model.get().typeName(), subgraph, depth + 1);
+          }
+        }
+      }
+      return total;
+    }
+
+    private boolean canResolve(String subgraph, TypeModel type, FieldModel model, Ctx ctx) {
+      if (!type.isIn(subgraph) || model.onlyThroughInterfaceObject()) {
+        return false;
+      }
+      if (model.perSubgraph().isEmpty()) {
+        return true;
+      }
+      FieldInSubgraph in = model.perSubgraph().get(subgraph);
+      if (in == null) {
+        return false;
+      }
+      if (in.resolves()) {
+        return true;
+      }
+      if (ctx == null) {
+        return false;
+      }
+      if (ctx.keyMode() && in.external() && isKeyField(type, subgraph, model.name())) {
+        return true;
+      }
+      return in.external() && Projections.provides(ctx.provided(), model.name(), type, supergraph);
+    }
+
+    private boolean isKeyField(TypeModel type, String subgraph, String fieldName) {
+      return type.keys(subgraph).stream()
+          .anyMatch(
+              k ->
+                  k.fields().getSelections().stream()
+                      .anyMatch(s -> s instanceof Field f && f.getName().equals(fieldName)));
+    }
+
+    /** True when the subgraph can give every field of a key without a further jump. */
+    private boolean keyAvailable(SelectionSet fields, TypeModel type, String subgraph) {
+      for (Selection<?> selection : fields.getSelections()) {
+        if (!(selection instanceof Field field)) {
+          continue;
+        }
+        if (field.getName().equals("__typename")) {
+          continue;
+        }
+        Optional<FieldModel> model = type.field(field.getName());
+        if (model.isEmpty()) {
+          return false;
+        }
+        FieldInSubgraph in = model.get().perSubgraph().get(subgraph);
+        boolean available =
+            type.isIn(subgraph)
+                && (model.get().perSubgraph().isEmpty()
+                    || (in != null && (in.resolves() || in.external())));
+        if (!available) {
+          return false;
+        }
+        if (field.getSelectionSet() != null) {
+          Optional<TypeModel> child = supergraph.findType(model.get().typeName());
+          if (child.isPresent()
+              && child.get().kind() == TypeKind.OBJECT
+              && !keyAvailable(field.getSelectionSet(), child.get(), subgraph)) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    private List<Selection> childProvided(Ctx ctx, FieldModel model, String fieldName) {
+      List<Selection> provided = new ArrayList<>();
+      FieldInSubgraph in = model.perSubgraph().get(ctx.subgraph());
+      if (in != null && in.provides().isPresent()) {
+        provided.addAll(in.provides().get().getSelections());
+      }
+      provided.addAll(Projections.subSelections(ctx.provided(), fieldName));
+      return provided;
+    }
+
+    List<Field> collectFields(List<? extends Selection> selections, String objectType) {
+      List<Field> fields = new ArrayList<>();
+      for (Selection<?> selection : selections) {
+        if (selection instanceof Field field) {
+          fields.add(field);
+        } else if (selection instanceof InlineFragment fragment && applies(fragment, objectType)) {
+          fields.addAll(collectFields(fragment.getSelectionSet().getSelections(), objectType));
+        }
+      }
+      return fields;
+    }
+
+    private boolean applies(InlineFragment fragment, String objectType) {
+      return fragment.getTypeCondition() == null
+          || Projections.applies(fragment.getTypeCondition().getName(), objectType, supergraph);
+    }
+
+    private Optional<PlanNode> toNode(List<FetchDraft> drafts) {
+      Map<FetchDraft, Integer> levels = new LinkedHashMap<>();
+      for (FetchDraft draft : drafts) {
+        level(draft, levels);
+      }
+      List<List<PlanNode>> byLevel = new ArrayList<>();
+      for (FetchDraft draft : drafts) {
+        if (!draft.entity && draft.root.isEmpty()) {
+          continue;
+        }
+        int level = levels.get(draft);
+        while (byLevel.size() <= level) {
+          byLevel.add(new ArrayList<>());
+        }
+        byLevel.get(level).add(new FetchWriter(operation).write(draft));
+      }
+      List<PlanNode> steps = new ArrayList<>();
+      for (List<PlanNode> level : byLevel) {
+        if (level.size() == 1) {
+          steps.add(level.getFirst());
+        } else if (!level.isEmpty()) {
+          steps.add(new PlanNode.Parallel(level));
+        }
+      }
+      if (steps.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(steps.size() == 1 ? steps.getFirst() : new PlanNode.Sequence(steps));
+    }
+
+    private int level(FetchDraft draft, Map<FetchDraft, Integer> levels) {
+      Integer known = levels.get(draft);
+      if (known != null) {
+        return known;
+      }
+      int level = 0;
+      for (FetchDraft dependency : draft.dependsOn) {
+        level = Math.max(level, level(dependency, levels) + 1);
+      }
+      levels.put(draft, level);
+      return level;
+    }
+  }
+
+  /** Gives arguments of required fields an alias so they cannot clash with the client's. */
+  static SelectionSet aliasArguments(SelectionSet set) {
+    List<Selection> result = new ArrayList<>();
+    for (Selection<?> selection : set.getSelections()) {
+      switch (selection) {
+        case Field field -> {
+          SelectionSet children =
+              field.getSelectionSet() == null ? null : aliasArguments(field.getSelectionSet());
+          final String alias =
+              field.getArguments().isEmpty()
+                  ? field.getAlias()
+                  : "_req_"
+                      + field.getName()
+                      + "_"
+                      + Integer.toHexString(
+                          graphql.language.AstPrinter.printAstCompact(field).hashCode());
+          result.add(field.transform(b -> b.alias(alias).selectionSet(children)));
+        }
+        case InlineFragment fragment ->
+            result.add(
+                fragment.transform(
+                    b -> b.selectionSet(aliasArguments(fragment.getSelectionSet()))));
+        default -> result.add(selection);
+      }
+    }
+    return SelectionSet.newSelectionSet(result).build();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.podgraph.gateway.plan;
+
+import graphql.language.Argument;
+import graphql.language.AstPrinter;
+import graphql.language.Field;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.TypeName;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A subgraph selection set while the planner builds it; becomes AST when the plan is frozen. */
+final class SelectionDraft {
+
+  private final Map<String, FieldDraft> fields = new LinkedHashMap<>();
+  private final Map<String, SelectionDraft> fragments = new LinkedHashMap<>();
+
+  static final class FieldDraft {
+    final String responseKey;
+    final String name;
+    final List<Argument> arguments;
+    SelectionDraft children;
+
+    FieldDraft(String responseKey, String name, List<Argument> arguments) {
+      this.responseKey = responseKey;
+      this.name = name;
+      this.arguments = List.copyOf(arguments);
+    }
+
+    boolean sameAs(String otherName, List<Argument> otherArguments) {
+      return name.equals(otherName) && signature(arguments).equals(signature(otherArguments));
+    }
+  }
+
+  boolean isEmpty() {
+    return fields.isEmpty() && fragments.values().stream().allMatch(SelectionDraft::isEmpty);
+  }
+
+  /**
+   * Adds a field under the wanted response key, or under a derived one when that key already holds
+   * a different field; returns the draft, whose {@code responseKey} says which.
+   */
+  FieldDraft field(String responseKey, String name, List<Argument> arguments, boolean composite) {
+    String key = responseKey;
+    for (int attempt = 0; ; attempt++) {
+      FieldDraft existing = fields.get(key);
+      if (existing == null) {
+        FieldDraft created = new FieldDraft(key, name, arguments);
+        if (composite) {
+          created.children = new SelectionDraft();
+        }
+        fields.put(key, created);
+        return created;
+      }
+      if (existing.sameAs(name, arguments)) {
+        return existing;
+      }
+      key = "_" + name + "_" + (attempt + 1);
+    }
+  }
+
+  SelectionDraft fragment(String typeCondition) {
+    return fragments.computeIfAbsent(typeCondition, t -> new SelectionDraft());
+  }
+
+  SelectionSet toAst() {
+    List<Selection> selections = new ArrayList<>();
+    for (FieldDraft field : fields.values()) {
+      Field.Builder builder = Field.newField(field.name).arguments(field.arguments);
+      if (!field.responseKey.equals(field.name)) {
+        builder.alias(field.responseKey);
+      }
+      if (field.children != null) {
+        SelectionDraft children = field.children;
+        if (children.isEmpty()) {
+          children.field("__typename", "__typename", List.of(), false);
+        }
+        builder.selectionSet(children.toAst());
+      }
+      selections.add(builder.build());
+    }
+    fragments.forEach(
+        (type, draft) -> {
+          if (!draft.isEmpty()) {
+            selections.add(
+                InlineFragment.newInlineFragment()
+                    .typeCondition(TypeName.newTypeName(type).build())
+                    .selectionSet(draft.toAst())
+                    .build());
+          }
+        });
+    return SelectionSet.newSelectionSet(selections).build();
+  }
+
+  private static String signature(List<Argument> arguments) {
+    StringBuilder text = new StringBuilder();
+    arguments.stream()
+        .sorted(java.util.Comparator.comparing(Argument::getName))
+        .forEach(a -> text.append(AstPrinter.printAstCompact(a)).append(','));
+    return text.toString();
+  }
+}

@@ -1,0 +1,23 @@
+package dev.podgraph.gateway.supergraph;
+
+import graphql.language.SelectionSet;
+import java.util.Optional;
+
+/**
+ * What one subgraph declares about a field ({@code @join__field}).
+ *
+ * @param external the subgraph does not resolve the field, it only references it
+ * @param usedOverridden the field moved away with {@code @override} but is still read here
+ */
+public record FieldInSubgraph(
+    boolean external,
+    boolean usedOverridden,
+    Optional<SelectionSet> requires,
+    Optional<SelectionSet> provides,
+    Optional<String> overrideFrom) {
+
+  /** True when a query sent to this subgraph may select the field. */
+  public boolean resolves() {
+    return !external && !usedOverridden;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.podgraph.gateway.supergraph;
+
+import java.util.Map;
+
+/**
+ * A field of a supergraph type and, per subgraph that declares it, how.
+ *
+ * @param typeName the named type the field returns (lists and non-null unwrapped)
+ * @param listDepth how many lists wrap it
+ * @param perSubgraph empty when the supergraph has no {@code @join__field}: every subgraph of the
+ *     parent type resolves it
+ * @param onlyThroughInterfaceObject no subgraph declares the field on this type: it is resolved
+ *     through an {@code @interfaceObject} of one of the type's interfaces
+ */
+public record FieldModel(
+    String name,
+    String typeName,
+    int listDepth,
+    Map<String, FieldInSubgraph> perSubgraph,
+    boolean onlyThroughInterfaceObject) {
+
+  public FieldModel {
+    perSubgraph = Map.copyOf(perSubgraph);
+  }
+}

@@ -1,0 +1,13 @@
+package dev.podgraph.gateway.supergraph;
+
+/** The supergraph text cannot be served: the message names the problem for an operator. */
+public final class InvalidSupergraphException extends RuntimeException {
+
+  public InvalidSupergraphException(String message) {
+    super(message);
+  }
+
+  public InvalidSupergraphException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
