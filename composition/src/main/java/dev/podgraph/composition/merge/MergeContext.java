@@ -1,0 +1,66 @@
+package dev.podgraph.composition.merge;
+
+import dev.podgraph.composition.CompositionError;
+import dev.podgraph.composition.subgraph.Subgraph;
+import dev.podgraph.composition.subgraph.SubgraphType;
+import dev.podgraph.composition.subgraph.UsedFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** What every type merger needs: the subgraphs, their join__Graph names, precomputed field sets. */
+final class MergeContext {
+  final List<Subgraph> subgraphs;
+  final List<String> graphEnumNames;
+  final List<CompositionError> errors;
+  final TypeRefs typeRefs;
+  final List<Set<String>> usedFields = new ArrayList<>();
+  final List<Set<String>> shareableFields = new ArrayList<>();
+  final List<Set<String>> providedFields = new ArrayList<>();
+
+  MergeContext(
+      List<Subgraph> subgraphs,
+      List<String> graphEnumNames,
+      TypeRefs typeRefs,
+      List<CompositionError> errors) {
+    this.subgraphs = subgraphs;
+    this.graphEnumNames = graphEnumNames;
+    this.typeRefs = typeRefs;
+    this.errors = errors;
+    for (Subgraph s : subgraphs) {
+      usedFields.add(UsedFields.of(s));
+      shareableFields.add(UsedFields.shareable(s));
+      providedFields.add(UsedFields.provided(s));
+    }
+  }
+
+  String graph(int index) {
+    return graphEnumNames.get(index);
+  }
+
+  String name(int index) {
+    return subgraphs.get(index).name();
+  }
+
+  int indexOf(String subgraphName) {
+    for (int i = 0; i < subgraphs.size(); i++) {
+      if (subgraphs.get(i).name().equals(subgraphName)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The type in each subgraph (null where the subgraph lacks it), by subgraph index. */
+  List<SubgraphType> sources(String typeName) {
+    List<SubgraphType> out = new ArrayList<>();
+    for (Subgraph s : subgraphs) {
+      out.add(s.type(typeName));
+    }
+    return out;
+  }
+
+  void error(String code, String message) {
+    errors.add(new CompositionError(code, message));
+  }
+}
