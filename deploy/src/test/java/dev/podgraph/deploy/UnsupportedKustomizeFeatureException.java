@@ -1,0 +1,11 @@
+package dev.podgraph.deploy;
+
+/**
+ * A kustomization uses something {@link Kustomize} does not implement: better to stop than to
+ * guess.
+ */
+final class UnsupportedKustomizeFeatureException extends RuntimeException {
+  UnsupportedKustomizeFeatureException(String message) {
+    super(message);
+  }
+}
