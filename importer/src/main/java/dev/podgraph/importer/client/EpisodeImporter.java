@@ -1,0 +1,102 @@
+package dev.podgraph.importer.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podgraph.importer.client.PodgraphApi.Role;
+import dev.podgraph.importer.client.PodgraphApi.StoredEpisode;
+import dev.podgraph.importer.client.PodgraphApi.StoredPerson;
+import dev.podgraph.importer.notes.EpisodeNotes;
+import dev.podgraph.importer.notes.GuestNotes;
+import dev.podgraph.importer.notes.People;
+import dev.podgraph.importer.notes.Person;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Makes the API hold what one episode's notes say, writing only what differs: the episode (looked
+ * up by number), its people (by slug) and their appearances. Appearances are added or re-placed,
+ * never removed: an editor may have added people by hand.
+ */
+public final class EpisodeImporter {
+  private final PodgraphApi api;
+  private final ObjectMapper json;
+  // People already brought up to date in this run, by slug: the host of every episode is one call.
+  private final Map<String, String> personIds = new HashMap<>();
+
+  public EpisodeImporter(PodgraphApi api, ObjectMapper json) {
+    this.api = api;
+    this.json = json;
+  }
+
+  public Change importEpisode(EpisodeNotes notes, People people) throws GraphQLException {
+    ObjectNode input = EpisodeInputs.of(notes, json);
+    Optional<StoredEpisode> stored = api.episode(notes.number());
+    Change change;
+    String episodeId;
+    if (stored.isEmpty()) {
+      episodeId = api.createEpisode(input);
+      change = Change.CREATED;
+    } else {
+      episodeId = stored.get().id();
+      change = Change.UNCHANGED;
+      if (JsonDrift.differs(input, stored.get().fields())) {
+        api.updateEpisode(stored.get(), input);
+        change = Change.UPDATED;
+      }
+    }
+    List<String> hosts = stored.map(StoredEpisode::hostSlugs).orElse(List.of());
+    List<String> guests = stored.map(StoredEpisode::guestSlugs).orElse(List.of());
+    int order = 0;
+    for (Cast member : cast(notes, people)) {
+      Change personChange = ensurePerson(member.person());
+      List<String> placed = member.role() == Role.HOST ? hosts : guests;
+      boolean inPlace =
+          member.indexInRole() < placed.size()
+              && placed.get(member.indexInRole()).equals(member.person().slug());
+      if (!inPlace) {
+        String personId = personIds.get(member.person().slug());
+        api.putAppearance(personId, episodeId, notes.number(), member.role(), order);
+        personChange = personChange.and(Change.UPDATED);
+      }
+      change = change.and(personChange == Change.CREATED ? Change.UPDATED : personChange);
+      order++;
+    }
+    return change;
+  }
+
+  private record Cast(Person person, Role role, int indexInRole) {}
+
+  /** Hosts first, then guests in the order the notes name them. */
+  private static List<Cast> cast(EpisodeNotes notes, People people) {
+    List<Cast> cast = new ArrayList<>();
+    if (notes.host() != null) {
+      cast.add(new Cast(people.person(notes.host()), Role.HOST, 0));
+    }
+    List<GuestNotes> guests = notes.guests();
+    for (int i = 0; i < guests.size(); i++) {
+      cast.add(new Cast(people.person(guests.get(i).person()), Role.GUEST, i));
+    }
+    return cast;
+  }
+
+  private Change ensurePerson(Person person) throws GraphQLException {
+    if (personIds.containsKey(person.slug())) {
+      return Change.UNCHANGED;
+    }
+    Optional<StoredPerson> stored = api.person(person.slug());
+    if (stored.isEmpty()) {
+      personIds.put(person.slug(), api.createPerson(PersonInputs.create(person, json)));
+      return Change.CREATED;
+    }
+    personIds.put(person.slug(), stored.get().id());
+    ObjectNode changes = PersonInputs.changes(person, stored.get().fields(), json);
+    if (changes.isEmpty()) {
+      return Change.UNCHANGED;
+    }
+    api.updatePerson(stored.get(), changes);
+    return Change.UPDATED;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.podgraph.importer.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link PodgraphApi} over the gateway's GraphQL endpoint, with the documents in /graphql/. */
+public final class GatewayApi implements PodgraphApi {
+  private static final Operation EPISODE_BY_NUMBER = Operation.load("EpisodeByNumber");
+  private static final Operation CREATE_EPISODE = Operation.load("CreateEpisode");
+  private static final Operation UPDATE_EPISODE = Operation.load("UpdateEpisode");
+  private static final Operation GUEST_BY_SLUG = Operation.load("GuestBySlug");
+  private static final Operation CREATE_GUEST = Operation.load("CreateGuest");
+  private static final Operation UPDATE_GUEST = Operation.load("UpdateGuest");
+  private static final Operation ADD_APPEARANCE = Operation.load("AddAppearance");
+
+  private final GraphQLClient client;
+
+  public GatewayApi(GraphQLClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public Optional<StoredEpisode> episode(int number) throws GraphQLException {
+    JsonNode episode = client.execute(EPISODE_BY_NUMBER, Map.of("number", number)).path("episode");
+    if (!episode.isObject()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new StoredEpisode(
+            episode.path("id").asText(),
+            episode,
+            slugs(episode.path("hosts")),
+            slugs(episode.path("guests"))));
+  }
+
+  @Override
+  public String createEpisode(ObjectNode input) throws GraphQLException {
+    return client
+        .execute(CREATE_EPISODE, Map.of("input", input))
+        .path("createEpisode")
+        .path("id")
+        .asText();
+  }
+
+  @Override
+  public void updateEpisode(StoredEpisode stored, ObjectNode input) throws GraphQLException {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("id", stored.id());
+    variables.put("input", input);
+    JsonNode version = stored.fields().path("version");
+    variables.put("expectedVersion", version.isNumber() ? version.asInt() : null);
+    client.execute(UPDATE_EPISODE, variables);
+  }
+
+  @Override
+  public Optional<StoredPerson> person(String slug) throws GraphQLException {
+    JsonNode guest = client.execute(GUEST_BY_SLUG, Map.of("slug", slug)).path("guest");
+    if (!guest.isObject()) {
+      return Optional.empty();
+    }
+    JsonNode version = guest.path("version");
+    return Optional.of(
+        new StoredPerson(
+            guest.path("id").asText(), guest, version.isNumber() ? version.asInt() : null));
+  }
+
+  @Override
+  public String createPerson(ObjectNode input) throws GraphQLException {
+    return client
+        .execute(CREATE_GUEST, Map.of("input", input))
+        .path("createGuest")
+        .path("id")
+        .asText();
+  }
+
+  @Override
+  public void updatePerson(StoredPerson stored, ObjectNode changes) throws GraphQLException {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("id", stored.id());
+    variables.put("input", changes);
+    variables.put("expectedVersion", stored.version());
+    client.execute(UPDATE_GUEST, variables);
+  }
+
+  @Override
+  public void putAppearance(
+      String personId, String episodeId, int episodeNumber, Role role, int order)
+      throws GraphQLException {
+    Map<String, Object> input = new HashMap<>();
+    input.put("guestId", personId);
+    input.put("episodeId", episodeId);
+    input.put("episodeNumber", episodeNumber);
+    input.put("role", role.name());
+    input.put("order", order);
+    client.execute(ADD_APPEARANCE, Map.of("input", input));
+  }
+
+  private static List<String> slugs(JsonNode people) {
+    List<String> slugs = new ArrayList<>();
+    people.forEach(p -> slugs.add(p.path("slug").asText()));
+    return slugs;
+  }
+}

@@ -1,0 +1,204 @@
+package dev.podgraph.importer.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podgraph.importer.ImportMain;
+import dev.podgraph.importer.client.DocumentResult.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The import client against a fake GraphQL endpoint that records what it is sent. */
+class ImportRunTest {
+  private final ObjectMapper json = new ObjectMapper();
+  private FakeGateway gateway;
+  private final List<String> progress = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    gateway = new FakeGateway();
+  }
+
+  @AfterEach
+  void stop() {
+    gateway.close();
+  }
+
+  private ImportReport importing(String token, Source... sources) {
+    GatewayApi api = new GatewayApi(new GraphQLClient(gateway.uri(), token, json));
+    return new ImportRun(api, json).run(List.of(sources), progress::add);
+  }
+
+  private ImportReport importing(Source... sources) {
+    return importing(FakeGateway.TOKEN, sources);
+  }
+
+  @Test
+  void importsTheSeedEpisodesPeopleAndAppearances() {
+    ImportReport report = importing(ImportMain.seed());
+
+    assertEquals(1, report.count(Status.IMPORTED));
+    assertEquals(
+        Map.of(210, Change.CREATED, 201, Change.CREATED, 131, Change.CREATED, 116, Change.CREATED),
+        report.documents().getFirst().episodes());
+    assertEquals(List.of(210, 201, 131, 116), List.copyOf(gateway.episodes.keySet()));
+    assertEquals(
+        List.of(
+            "tobias-macey",
+            "david-holmes",
+            "andy-mccurdy",
+            "christoph-zimmerman",
+            "john-bywater",
+            "glyph-lefkowitz"),
+        List.copyOf(gateway.guests.keySet()));
+    // One host and five guest appearances over four episodes.
+    assertEquals(4 + 5, gateway.requests("AddAppearance").size());
+    assertEquals(6, gateway.requests("CreateGuest").size());
+    assertEquals(
+        "000_2cd4391fef5e7f85.txt: imported (#210 created, #201 created, #131 created, #116 created)",
+        progress.getFirst());
+  }
+
+  @Test
+  void sendsWhatTheNotesSayAsAnEditor() {
+    importing(ImportMain.seed());
+
+    gateway
+        .mutations()
+        .forEach(r -> assertEquals("Bearer " + FakeGateway.TOKEN, r.authorization()));
+    JsonNode redis = gateway.requests("CreateEpisode").get(1).variables().path("input");
+    assertEquals(201, redis.path("number").asInt());
+    assertEquals(
+        "How To Include Redis In Your Application Architecture", redis.path("title").asText());
+    assertEquals("Software Architecture", redis.path("category").asText());
+    assertEquals("Clubhouse", redis.path("sponsors").get(1).path("name").asText());
+    assertEquals(
+        "https://pythonpodcast.com/clubhouse", redis.path("sponsors").get(1).path("url").asText());
+    assertEquals(3, redis.path("interview").get(5).path("followUps").size());
+    assertEquals("CC BY-SA", redis.path("music").path("license").asText());
+
+    JsonNode christoph = gateway.guests.get("christoph-zimmerman");
+    assertEquals("Christoph Zimmerman", christoph.path("name").asText());
+    assertEquals("Dr.", christoph.path("honorific").asText());
+    assertEquals("redis-py", christoph.path("projects").get(0).asText());
+    assertEquals(
+        "the current director of engineering for the USDS",
+        gateway.guests.get("david-holmes").path("bio").asText());
+
+    JsonNode hostOn201 = gateway.requests("AddAppearance").get(2).variables().path("input");
+    assertEquals("HOST", hostOn201.path("role").asText());
+    assertEquals(0, hostOn201.path("order").asInt());
+    assertEquals(201, hostOn201.path("episodeNumber").asInt());
+    assertEquals(
+        gateway.guests.get("tobias-macey").path("id").asText(), hostOn201.path("guestId").asText());
+    JsonNode christophOn201 = gateway.requests("AddAppearance").get(4).variables().path("input");
+    assertEquals("GUEST", christophOn201.path("role").asText());
+    assertEquals(2, christophOn201.path("order").asInt());
+    assertEquals(
+        gateway.episodes.get(201).path("id").asText(), christophOn201.path("episodeId").asText());
+  }
+
+  @Test
+  void importingTheSameTextTwiceChangesNothing() {
+    importing(ImportMain.seed());
+    int mutationsAfterFirst = gateway.mutations().size();
+    String episodesAfterFirst = gateway.episodes.toString();
+    String peopleAfterFirst = gateway.guests.toString();
+
+    ImportReport again = importing(ImportMain.seed());
+
+    assertEquals(mutationsAfterFirst, gateway.mutations().size());
+    assertEquals(episodesAfterFirst, gateway.episodes.toString());
+    assertEquals(peopleAfterFirst, gateway.guests.toString());
+    assertEquals(1, again.count(Status.UNCHANGED));
+    assertEquals(
+        "000_2cd4391fef5e7f85.txt: unchanged (#210 unchanged, #201 unchanged, #131 unchanged, #116 unchanged)",
+        progress.getLast());
+  }
+
+  @Test
+  void anEditedTextUpdatesTheEpisodeInPlaceAndAddsTheNewGuest() {
+    importing(ImportMain.seed());
+    String id201 = gateway.episodes.get(201).path("id").asText();
+    Source edited =
+        new Source(
+            "edited.txt",
+            ImportMain.seed()
+                .text()
+                .replace(
+                    "recently celebrated its 10th birthday", "celebrated its 10th birthday in 2019")
+                .replace(
+                    "interviewing Andy McCurdy and Christoph Zimmerman",
+                    "interviewing Andy McCurdy, Christoph Zimmerman and Salvatore Sanfilippo"));
+
+    ImportReport report = importing(edited);
+
+    assertEquals(Change.UPDATED, report.documents().getFirst().episodes().get(201));
+    assertEquals(Change.UNCHANGED, report.documents().getFirst().episodes().get(210));
+    assertEquals(1, gateway.requests("UpdateEpisode").size());
+    assertEquals(
+        id201, gateway.requests("UpdateEpisode").getFirst().variables().path("id").asText());
+    assertEquals(0, gateway.requests("CreateEpisode").size() - 4);
+    assertTrue(gateway.episodes.get(201).path("summary").asText().contains("birthday in 2019"));
+    assertTrue(gateway.guests.containsKey("salvatore-sanfilippo"));
+    JsonNode added = gateway.requests("AddAppearance").getLast().variables().path("input");
+    assertEquals(
+        gateway.guests.get("salvatore-sanfilippo").path("id").asText(),
+        added.path("guestId").asText());
+    assertEquals(3, added.path("order").asInt());
+  }
+
+  @Test
+  void aRejectedDocumentWritesNothingAndTheOthersGoOn() {
+    Source junk = new Source("junk.txt", "Dear diary,\nToday nothing happened.\n");
+
+    ImportReport report = importing(junk, ImportMain.seed());
+
+    assertEquals(1, report.count(Status.FAILED));
+    assertEquals(1, report.count(Status.IMPORTED));
+    assertTrue(
+        progress.getFirst().startsWith("junk.txt: failed: not show notes"), progress.getFirst());
+    assertEquals(4, gateway.episodes.size());
+    assertTrue(
+        report.summary().getFirst().startsWith("Summary: 1 imported, 0 unchanged, 1 failed"));
+    assertTrue(report.summary().get(1).startsWith("  failed: junk.txt: not show notes"));
+  }
+
+  @Test
+  void anApiErrorFailsItsDocumentWithTheCodeAndMessage() {
+    gateway.failOn("CreateEpisode", "BAD_USER_INPUT", "title is too long");
+
+    ImportReport report = importing(ImportMain.seed());
+
+    assertEquals(1, report.count(Status.FAILED));
+    assertEquals(
+        "episode 210: CreateEpisode failed: BAD_USER_INPUT: title is too long",
+        report.failures().getFirst().reason());
+  }
+
+  @Test
+  void withoutATokenTheMutationsAreRefusedAndReported() {
+    ImportReport report = importing((String) null, ImportMain.seed());
+
+    assertEquals(1, report.count(Status.FAILED));
+    assertTrue(report.failures().getFirst().reason().contains("UNAUTHENTICATED"));
+    gateway.requests.forEach(r -> assertEquals(null, r.authorization()));
+  }
+
+  @Test
+  void anUnreachableGatewayIsReportedAsUnavailable() {
+    gateway.close();
+
+    ImportReport report = importing(ImportMain.seed());
+
+    assertTrue(
+        report.failures().getFirst().reason().contains("UNAVAILABLE"),
+        report.failures().getFirst().reason());
+  }
+}
