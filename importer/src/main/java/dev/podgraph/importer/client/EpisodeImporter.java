@@ -92,11 +92,11 @@ public final class EpisodeImporter {
       return Change.CREATED;
     }
     personIds.put(person.slug(), stored.get().id());
-    ObjectNode changes = PersonInputs.changes(person, stored.get().fields(), json);
-    if (changes.isEmpty()) {
+    Optional<ObjectNode> update = PersonInputs.update(person, stored.get().fields(), json);
+    if (update.isEmpty()) {
       return Change.UNCHANGED;
     }
-    api.updatePerson(stored.get(), changes);
+    api.updatePerson(stored.get(), update.get());
     return Change.UPDATED;
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podgraph.importer.notes.Person;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,29 +26,38 @@ final class PersonInputs {
     putIfGiven(input, "bio", p.bio());
     ArrayNode projects = input.putArray("projects");
     p.projects().forEach(projects::add);
+    input.putArray("links");
     return input;
   }
 
-  /** Only the fields whose stored value differs from what the notes say; empty when none. */
-  static ObjectNode changes(Person p, JsonNode stored, ObjectMapper json) {
-    ObjectNode changes = json.createObjectNode();
-    if (!p.name().equals(stored.path("name").asText())) {
-      changes.put("name", p.name());
-    }
+  /**
+   * The update to send when the stored person differs from what the notes say, else empty.
+   * guest-service's UpdateGuestInput requires name, projects and links, so those are always sent
+   * (links as stored: the notes have none per person).
+   */
+  static Optional<ObjectNode> update(Person p, JsonNode stored, ObjectMapper json) {
+    boolean changed = !p.name().equals(stored.path("name").asText());
+    ObjectNode update = json.createObjectNode();
+    update.put("name", p.name());
     if (p.honorific() != null && !p.honorific().equals(stored.path("honorific").asText(null))) {
-      changes.put("honorific", p.honorific());
+      update.put("honorific", p.honorific());
+      changed = true;
     }
     if (p.bio() != null && !p.bio().equals(stored.path("bio").asText(null))) {
-      changes.put("bio", p.bio());
+      update.put("bio", p.bio());
+      changed = true;
     }
     Set<String> projects = new LinkedHashSet<>();
     stored.path("projects").forEach(node -> projects.add(node.asText()));
     if (!projects.containsAll(p.projects())) {
       projects.addAll(p.projects());
-      ArrayNode merged = changes.putArray("projects");
-      projects.forEach(merged::add);
+      changed = true;
     }
-    return changes;
+    ArrayNode merged = update.putArray("projects");
+    projects.forEach(merged::add);
+    ArrayNode links = update.putArray("links");
+    stored.path("links").forEach(links::add);
+    return changed ? Optional.of(update) : Optional.empty();
   }
 
   private static void putIfGiven(ObjectNode input, String field, String value) {

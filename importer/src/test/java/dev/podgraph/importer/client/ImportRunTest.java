@@ -201,4 +201,35 @@ class ImportRunTest {
         report.failures().getFirst().reason().contains("UNAVAILABLE"),
         report.failures().getFirst().reason());
   }
+
+  @Test
+  void aPersonDescribedAgainKeepsWhatEditorsAddedAndGainsWhatIsNew() {
+    importing(ImportMain.seed());
+    gateway.guests.get("glyph-lefkowitz").putArray("links").add("https://glyph.twistedmatrix.com");
+    Source later =
+        new Source(
+            "later.txt",
+            "Mimic with Glyph Lefkowitz - Episode 300\n\nSummary\n\nGlyph, a long-time Twisted"
+                + " maintainer, explains how the Mimic project fakes cloud APIs.\n\nAnnouncements\n\n"
+                + "  • Your host as usual is Tobias Macey and today I’m interviewing Glyph about Mimic\n");
+
+    ImportReport report = importing(later);
+
+    assertEquals(Change.CREATED, report.documents().getFirst().episodes().get(300));
+    assertEquals(1, gateway.requests("UpdateGuest").size());
+    JsonNode update = gateway.requests("UpdateGuest").getFirst().variables();
+    assertEquals(
+        gateway.guests.get("glyph-lefkowitz").path("id").asText(), update.path("id").asText());
+    assertEquals(0, update.path("expectedVersion").asInt());
+    assertEquals("Glyph Lefkowitz", update.path("input").path("name").asText());
+    assertEquals("a long-time Twisted maintainer", update.path("input").path("bio").asText());
+    assertEquals(
+        List.of("Automat", "Twisted", "Mimic"),
+        json.convertValue(update.path("input").path("projects"), List.class));
+    assertEquals(
+        List.of("https://glyph.twistedmatrix.com"),
+        json.convertValue(update.path("input").path("links"), List.class));
+    // Tobias Macey and Glyph are the existing people, not new ones.
+    assertEquals(6, gateway.guests.size());
+  }
 }
