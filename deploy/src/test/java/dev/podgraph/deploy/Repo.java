@@ -20,6 +20,14 @@ final class Repo {
 
   private Repo() {}
 
+  static java.util.stream.Stream<String> subgraphs() {
+    return SUBGRAPHS.stream();
+  }
+
+  static java.util.stream.Stream<String> environments() {
+    return ENVIRONMENTS.stream();
+  }
+
   static java.util.stream.Stream<String> servicesForLocal() {
     return SERVICES.stream();
   }

@@ -1,0 +1,212 @@
+package dev.podgraph.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each subgraph has a PostgreSQL and a Redis of its own, and the NetworkPolicies let only it reach
+ * them and only the gateway reach it. "Who may connect" is computed against the pods of every
+ * service's overlay of the same environment, since they share a namespace.
+ */
+class IsolationTest {
+  /** Redis logical databases from docs/CONVENTIONS.md. */
+  private static final Map<String, Integer> REDIS_DATABASE =
+      Map.of("catalog-service", 1, "guest-service", 2);
+
+  @ParameterizedTest(name = "{0}/overlays/{1}")
+  @MethodSource("dev.podgraph.deploy.Overlays#subgraphs")
+  void theServiceUsesItsOwnPostgresWithItsOwnVolumeAndCredentials(String service, String env) {
+    RenderedOverlay overlay = Overlays.of(service, env);
+    Container app = Overlays.serviceContainer(overlay);
+    URI jdbc =
+        URI.create(
+            Overlays.envValue(overlay, app, "QUARKUS_DATASOURCE_JDBC_URL")
+                .substring("jdbc:".length()));
+    assertEquals("postgresql", jdbc.getScheme());
+    String database = jdbc.getPath().substring(1);
+    assertEquals(
+        Repo.shortName(service), database, overlay + ": database name from docs/CONVENTIONS.md");
+
+    PodTemplateSpec db = backend(overlay, jdbc.getHost(), jdbc.getPort());
+    StatefulSet set =
+        overlay.all(StatefulSet.class).stream()
+            .filter(s -> s.getSpec().getTemplate() == db)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError(overlay + ": " + jdbc.getHost() + " is not a StatefulSet"));
+    Container postgres = db.getSpec().getContainers().get(0);
+    assertTrue(
+        ImageRef.parse(postgres.getImage()).name().endsWith("/postgres"),
+        overlay + ": " + postgres.getImage());
+    assertEquals(database, Overlays.envValue(overlay, postgres, "POSTGRES_DB"));
+    sameSource(overlay, app, "QUARKUS_DATASOURCE_USERNAME", postgres, "POSTGRES_USER");
+    sameSource(overlay, app, "QUARKUS_DATASOURCE_PASSWORD", postgres, "POSTGRES_PASSWORD");
+    assertFalse(
+        Overlays.envValue(overlay, app, "QUARKUS_DATASOURCE_PASSWORD").isBlank(),
+        overlay + ": empty database password");
+
+    assertEquals(1, set.getSpec().getVolumeClaimTemplates().size(), overlay + ": one volume claim");
+    String claim = set.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName();
+    String pgdata = Overlays.envValue(overlay, postgres, "PGDATA");
+    assertTrue(
+        postgres.getVolumeMounts().stream()
+            .anyMatch(m -> m.getName().equals(claim) && pgdata.startsWith(m.getMountPath() + "/")),
+        overlay + ": PGDATA is not on the StatefulSet's volume");
+  }
+
+  @ParameterizedTest(name = "{0}/overlays/{1}")
+  @MethodSource("dev.podgraph.deploy.Overlays#subgraphs")
+  void theServiceUsesItsOwnRedisAndLogicalDatabase(String service, String env) {
+    RenderedOverlay overlay = Overlays.of(service, env);
+    URI redis =
+        URI.create(
+            Overlays.envValue(overlay, Overlays.serviceContainer(overlay), "QUARKUS_REDIS_HOSTS"));
+    assertEquals("redis", redis.getScheme());
+    assertEquals(
+        "/" + REDIS_DATABASE.get(service), redis.getPath(), overlay + ": Redis logical database");
+    PodTemplateSpec pod = backend(overlay, redis.getHost(), redis.getPort());
+    assertTrue(
+        ImageRef.parse(pod.getSpec().getContainers().get(0).getImage()).name().endsWith("/redis"),
+        overlay + ": not a Redis");
+  }
+
+  @ParameterizedTest(name = "{0}/overlays/{1}")
+  @MethodSource("dev.podgraph.deploy.Overlays#subgraphs")
+  void onlyTheServiceReachesItsDatabaseAndRedis(String service, String env) {
+    RenderedOverlay overlay = Overlays.of(service, env);
+    Container app = Overlays.serviceContainer(overlay);
+    URI jdbc =
+        URI.create(
+            Overlays.envValue(overlay, app, "QUARKUS_DATASOURCE_JDBC_URL")
+                .substring("jdbc:".length()));
+    URI redis = URI.create(Overlays.envValue(overlay, app, "QUARKUS_REDIS_HOSTS"));
+    for (URI backend : List.of(jdbc, redis)) {
+      PodTemplateSpec pod = backend(overlay, backend.getHost(), backend.getPort());
+      Map<String, Set<Integer>> allowed = allowedClients(env, pod);
+      assertEquals(
+          Map.of(service, Set.of(backend.getPort())),
+          allowed,
+          overlay + ": who may connect to " + backend.getHost());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}/overlays/{1}")
+  @MethodSource("dev.podgraph.deploy.Overlays#subgraphs")
+  void onlyTheGatewayReachesASubgraph(String service, String env) {
+    RenderedOverlay overlay = Overlays.of(service, env);
+    PodTemplateSpec pod = overlay.podTemplates().get(service);
+    assertEquals(
+        Map.of("gateway", Set.of(Repo.conventionPorts().get(service))),
+        allowedClients(env, pod),
+        overlay + ": who may call " + service);
+  }
+
+  /**
+   * The workloads (by name, across every service of the environment) that the NetworkPolicies
+   * selecting {@code pod} admit, with the ports they may use. Anything wider than a pod selector in
+   * the same namespace fails: it would admit pods this test cannot see.
+   */
+  static Map<String, Set<Integer>> allowedClients(String env, PodTemplateSpec pod) {
+    List<RenderedOverlay> overlays = Overlays.environment(env);
+    Map<String, PodTemplateSpec> everyPod = new LinkedHashMap<>();
+    overlays.forEach(o -> everyPod.putAll(o.podTemplates()));
+    List<NetworkPolicy> policies = new ArrayList<>();
+    overlays.forEach(
+        o ->
+            o.all(NetworkPolicy.class).stream()
+                .filter(
+                    np ->
+                        Overlays.matches(
+                            np.getSpec().getPodSelector(), pod.getMetadata().getLabels()))
+                .forEach(policies::add));
+    if (policies.isEmpty()) {
+      throw new AssertionError(
+          "no NetworkPolicy selects " + pod.getMetadata().getLabels() + ": everything may connect");
+    }
+    Map<String, Set<Integer>> allowed = new LinkedHashMap<>();
+    for (NetworkPolicy np : policies) {
+      assertTrue(
+          np.getSpec().getPolicyTypes().contains("Ingress"),
+          np.getMetadata().getName() + " does not restrict ingress");
+      for (NetworkPolicyIngressRule rule : np.getSpec().getIngress()) {
+        if (rule.getFrom().isEmpty()) {
+          throw new AssertionError(np.getMetadata().getName() + " admits every source");
+        }
+        Set<Integer> ports = new TreeSet<>();
+        if (rule.getPorts().isEmpty()) {
+          throw new AssertionError(np.getMetadata().getName() + " admits every port");
+        }
+        for (NetworkPolicyPort port : rule.getPorts()) {
+          ports.add(port.getPort().getIntVal());
+        }
+        for (NetworkPolicyPeer peer : rule.getFrom()) {
+          if (peer.getNamespaceSelector() != null
+              || peer.getIpBlock() != null
+              || peer.getPodSelector() == null) {
+            throw new AssertionError(
+                np.getMetadata().getName()
+                    + " admits sources outside the namespace's pods: "
+                    + peer);
+          }
+          everyPod.forEach(
+              (name, client) -> {
+                if (Overlays.matches(peer.getPodSelector(), client.getMetadata().getLabels())) {
+                  allowed.computeIfAbsent(name, k -> new TreeSet<>()).addAll(ports);
+                }
+              });
+        }
+      }
+    }
+    return allowed;
+  }
+
+  /** The pods behind host:port, where host is a Service of the overlay. */
+  private static PodTemplateSpec backend(RenderedOverlay overlay, String host, int port) {
+    Service service = overlay.require(Service.class, host);
+    assertTrue(
+        service.getSpec().getPorts().stream().anyMatch(p -> p.getPort() == port),
+        overlay + ": Service " + host + " has no port " + port);
+    List<PodTemplateSpec> pods =
+        overlay.podTemplates().values().stream()
+            .filter(
+                p -> Overlays.matches(service.getSpec().getSelector(), p.getMetadata().getLabels()))
+            .toList();
+    assertEquals(
+        1, pods.size(), overlay + ": Service " + host + " must select exactly one workload");
+    return pods.get(0);
+  }
+
+  private static void sameSource(
+      RenderedOverlay overlay, Container a, String aName, Container b, String bName) {
+    EnvVar x = Overlays.env(a, aName).orElseThrow();
+    EnvVar y = Overlays.env(b, bName).orElseThrow();
+    assertEquals(
+        x.getValueFrom(),
+        y.getValueFrom(),
+        overlay + ": " + aName + " and " + bName + " must come from the same Secret key");
+    assertTrue(
+        x.getValueFrom() != null && x.getValueFrom().getSecretKeyRef() != null,
+        overlay + ": " + aName + " must come from a Secret");
+  }
+}

@@ -1,0 +1,120 @@
+package dev.podgraph.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.Probe;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Probes hit the paths and port the service really serves: the SmallRye Health paths Quarkus builds
+ * from its configuration (defaults from the extensions' configuration model, overrides from the
+ * service's application.properties) on the port docs/CONVENTIONS.md gives the service.
+ */
+class ProbesTest {
+  private final QuarkusConfigModel quarkus = QuarkusConfigModel.get();
+
+  @ParameterizedTest(name = "{0}/overlays/{1}")
+  @MethodSource("dev.podgraph.deploy.Overlays#all")
+  void probesUseTheServicesRealHealthPathsOnItsPort(String service, String env) {
+    RenderedOverlay overlay = Overlays.of(service, env);
+    ServiceModule module = ServiceModule.load(service);
+    assertTrue(
+        QuarkusConfigModel.serviceHas(module.dependencies(), "quarkus-smallrye-health"),
+        service
+            + "/pom.xml does not declare quarkus-smallrye-health, so nothing serves the probes");
+    assertFalse(
+        Boolean.parseBoolean(module.property("quarkus.management.enabled", "false")),
+        service + " moves health to the management port; the probes would need port 9000");
+
+    Map<String, String> paths =
+        Map.of(
+            "startup", healthPath(module, "quarkus.smallrye-health.startup-path"),
+            "liveness", healthPath(module, "quarkus.smallrye-health.liveness-path"),
+            "readiness", healthPath(module, "quarkus.smallrye-health.readiness-path"));
+    int port = Repo.conventionPorts().get(service);
+    Container c = Overlays.serviceContainer(overlay);
+    check(overlay, c, c.getStartupProbe(), "startup", paths.get("startup"), port);
+    check(overlay, c, c.getLivenessProbe(), "liveness", paths.get("liveness"), port);
+    check(overlay, c, c.getReadinessProbe(), "readiness", paths.get("readiness"), port);
+    assertEquals(
+        String.valueOf(port),
+        Overlays.envValue(overlay, c, "QUARKUS_HTTP_PORT"),
+        overlay + ": QUARKUS_HTTP_PORT");
+  }
+
+  @org.junit.jupiter.api.Test
+  void quarkusDefaultsGiveTheConventionalHealthPaths() {
+    ServiceModule none =
+        new ServiceModule(
+            "none",
+            java.util.Set.of(),
+            Map.of(),
+            false,
+            java.util.Set.of(),
+            java.util.Set.of(),
+            java.util.Set.of());
+    assertEquals("/q/health/live", healthPath(none, "quarkus.smallrye-health.liveness-path"));
+    assertEquals("/q/health/ready", healthPath(none, "quarkus.smallrye-health.readiness-path"));
+    assertEquals("/q/health/started", healthPath(none, "quarkus.smallrye-health.startup-path"));
+    ServiceModule moved =
+        new ServiceModule(
+            "moved",
+            java.util.Set.of(),
+            Map.of(
+                "quarkus.http.non-application-root-path",
+                "/admin",
+                "quarkus.smallrye-health.liveness-path",
+                "alive"),
+            true,
+            java.util.Set.of(),
+            java.util.Set.of(),
+            java.util.Set.of());
+    assertEquals("/admin/health/alive", healthPath(moved, "quarkus.smallrye-health.liveness-path"));
+  }
+
+  private void check(
+      RenderedOverlay overlay, Container c, Probe probe, String kind, String path, int port) {
+    String where = overlay + ": " + kind + " probe";
+    assertNotNull(probe, where + " missing");
+    assertNotNull(probe.getHttpGet(), where + " is not an HTTP GET");
+    assertEquals(path, probe.getHttpGet().getPath(), where + " path");
+    ContainerPort target =
+        OverlayStructureTest.containerPort(c.getPorts(), probe.getHttpGet().getPort());
+    assertNotNull(
+        target, where + " port " + probe.getHttpGet().getPort() + " is not a container port");
+    assertEquals(port, target.getContainerPort(), where + " port");
+  }
+
+  /** The path Quarkus serves a health check group on, as its configuration resolves it. */
+  String healthPath(ServiceModule module, String groupProperty) {
+    String root = module.property("quarkus.http.root-path", value("quarkus.http.root-path"));
+    String nonApplication =
+        module.property(
+            "quarkus.http.non-application-root-path",
+            value("quarkus.http.non-application-root-path"));
+    String health =
+        module.property(
+            "quarkus.smallrye-health.root-path", value("quarkus.smallrye-health.root-path"));
+    String group = module.property(groupProperty, value(groupProperty));
+    String base = join(root, nonApplication);
+    return join(join(base, health), group);
+  }
+
+  private String value(String property) {
+    return quarkus.byName(property).defaultValue();
+  }
+
+  private static String join(String base, String path) {
+    if (path.startsWith("/")) {
+      return path;
+    }
+    return (base.endsWith("/") ? base : base + "/") + path;
+  }
+}
