@@ -19,10 +19,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code ImportMain [file-or-folder] [--gateway URL] [--token JWT]}: imports show notes through the
- * gateway as an editor. Without a path it imports the project's own copy of the seed notes. The
- * token may also come from {@code PODGRAPH_TOKEN}. Exit status: 0 all documents imported or
- * unchanged, 1 some failed, 2 bad arguments.
+ * {@code ImportMain [file-or-folder] [--gateway URL] [--token JWT] [--draft]}: imports show notes
+ * through the gateway as an editor. Without a path it imports the project's own copy of the seed
+ * notes. New episodes are published unless {@code --draft} is given. The token may also come from
+ * {@code PODGRAPH_TOKEN}. Exit status: 0 all documents imported or unchanged, 1 some failed, 2 bad
+ * arguments.
  */
 public final class ImportMain {
   public static final String DEFAULT_GATEWAY = "http://localhost:8080/graphql";
@@ -41,7 +42,9 @@ public final class ImportMain {
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       err.println(
-          "usage: ImportMain [file-or-folder] [--gateway " + DEFAULT_GATEWAY + "] [--token JWT]");
+          "usage: ImportMain [file-or-folder] [--gateway "
+              + DEFAULT_GATEWAY
+              + "] [--token JWT] [--draft]");
       return 2;
     }
     List<Source> sources;
@@ -52,7 +55,8 @@ public final class ImportMain {
       return 2;
     }
     out.println("Importing " + sources.size() + " document(s) through " + arguments.gateway());
-    ImportReport report = importAll(sources, arguments.gateway(), arguments.token(), out);
+    ImportReport report =
+        importAll(sources, arguments.gateway(), arguments.token(), !arguments.draft(), out);
     report.summary().forEach(out::println);
     return report.failures().isEmpty() ? 0 : 1;
   }
@@ -61,10 +65,10 @@ public final class ImportMain {
    * For the run command: imports {@code sources}, printing progress lines and returning the report.
    */
   public static ImportReport importAll(
-      List<Source> sources, URI gateway, String token, PrintStream out) {
+      List<Source> sources, URI gateway, String token, boolean publishNew, PrintStream out) {
     ObjectMapper json = new ObjectMapper();
     GatewayApi api = new GatewayApi(new GraphQLClient(gateway, token, json));
-    return new ImportRun(api, json).run(sources, out::println);
+    return new ImportRun(api, json, publishNew).run(sources, out::println);
   }
 
   /** The project's default data: its copy of the seed show notes. */
@@ -101,15 +105,17 @@ public final class ImportMain {
     return sources;
   }
 
-  record Arguments(Path path, URI gateway, String token) {
+  record Arguments(Path path, URI gateway, String token, boolean draft) {
     static Arguments parse(String[] args, String tokenFromEnvironment) {
       Path path = null;
       URI gateway = URI.create(DEFAULT_GATEWAY);
       String token = tokenFromEnvironment;
+      boolean draft = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--gateway" -> gateway = URI.create(value(args, ++i, "--gateway"));
           case "--token" -> token = value(args, ++i, "--token");
+          case "--draft" -> draft = true;
           default -> {
             if (args[i].startsWith("--") || path != null) {
               throw new IllegalArgumentException("unexpected argument: " + args[i]);
@@ -118,7 +124,7 @@ public final class ImportMain {
           }
         }
       }
-      return new Arguments(path, gateway, token);
+      return new Arguments(path, gateway, token, draft);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -26,9 +26,16 @@ public final class EpisodeImporter {
   // People already brought up to date in this run, by slug: the host of every episode is one call.
   private final Map<String, String> personIds = new HashMap<>();
 
-  public EpisodeImporter(PodgraphApi api, ObjectMapper json) {
+  private final boolean publishNew;
+
+  /**
+   * @param publishNew publish the episodes this import creates: show notes describe episodes that
+   *     are out, so by default they should be public; existing episodes keep their status
+   */
+  public EpisodeImporter(PodgraphApi api, ObjectMapper json, boolean publishNew) {
     this.api = api;
     this.json = json;
+    this.publishNew = publishNew;
   }
 
   public Change importEpisode(EpisodeNotes notes, People people) throws GraphQLException {
@@ -37,7 +44,11 @@ public final class EpisodeImporter {
     Change change;
     String episodeId;
     if (stored.isEmpty()) {
-      episodeId = api.createEpisode(input);
+      PodgraphApi.Written created = api.createEpisode(input);
+      if (publishNew) {
+        api.publishEpisode(created);
+      }
+      episodeId = created.id();
       change = Change.CREATED;
     } else {
       episodeId = stored.get().id();

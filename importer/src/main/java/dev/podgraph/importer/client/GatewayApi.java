@@ -13,6 +13,7 @@ public final class GatewayApi implements PodgraphApi {
   private static final Operation EPISODE_BY_NUMBER = Operation.load("EpisodeByNumber");
   private static final Operation CREATE_EPISODE = Operation.load("CreateEpisode");
   private static final Operation UPDATE_EPISODE = Operation.load("UpdateEpisode");
+  private static final Operation PUBLISH_EPISODE = Operation.load("PublishEpisode");
   private static final Operation GUEST_BY_SLUG = Operation.load("GuestBySlug");
   private static final Operation CREATE_GUEST = Operation.load("CreateGuest");
   private static final Operation UPDATE_GUEST = Operation.load("UpdateGuest");
@@ -39,22 +40,28 @@ public final class GatewayApi implements PodgraphApi {
   }
 
   @Override
-  public String createEpisode(ObjectNode input) throws GraphQLException {
-    return client
-        .execute(CREATE_EPISODE, Map.of("input", input))
-        .path("createEpisode")
-        .path("id")
-        .asText();
+  public Written createEpisode(ObjectNode input) throws GraphQLException {
+    JsonNode created = client.execute(CREATE_EPISODE, Map.of("input", input)).path("createEpisode");
+    return new Written(created.path("id").asText(), created.path("version").asInt());
+  }
+
+  @Override
+  public void publishEpisode(Written episode) throws GraphQLException {
+    client.execute(
+        PUBLISH_EPISODE, Map.of("id", episode.id(), "expectedVersion", episode.version()));
   }
 
   @Override
   public void updateEpisode(StoredEpisode stored, ObjectNode input) throws GraphQLException {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("id", stored.id());
-    variables.put("input", input);
-    JsonNode version = stored.fields().path("version");
-    variables.put("expectedVersion", version.isNumber() ? version.asInt() : null);
-    client.execute(UPDATE_EPISODE, variables);
+    client.execute(
+        UPDATE_EPISODE,
+        Map.of(
+            "id",
+            stored.id(),
+            "expectedVersion",
+            stored.fields().path("version").asInt(),
+            "input",
+            input));
   }
 
   @Override

@@ -21,8 +21,8 @@ public final class ImportRun {
   private final ShowNotesParser parser = new ShowNotesParser();
   private final EpisodeImporter importer;
 
-  public ImportRun(PodgraphApi api, ObjectMapper json) {
-    this.importer = new EpisodeImporter(api, json);
+  public ImportRun(PodgraphApi api, ObjectMapper json, boolean publishNew) {
+    this.importer = new EpisodeImporter(api, json, publishNew);
   }
 
   public ImportReport run(List<Source> sources, Consumer<String> progress) {

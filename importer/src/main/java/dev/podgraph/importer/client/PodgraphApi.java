@@ -25,8 +25,14 @@ public interface PodgraphApi {
 
   Optional<StoredEpisode> episode(int number) throws GraphQLException;
 
-  /** Returns the new episode's id. */
-  String createEpisode(ObjectNode input) throws GraphQLException;
+  /** The id and optimistic-locking version of an episode just written. */
+  record Written(String id, int version) {}
+
+  /** Creates a DRAFT episode. */
+  Written createEpisode(ObjectNode input) throws GraphQLException;
+
+  /** DRAFT -> PUBLISHED. */
+  void publishEpisode(Written episode) throws GraphQLException;
 
   void updateEpisode(StoredEpisode stored, ObjectNode input) throws GraphQLException;
 

@@ -40,6 +40,7 @@ final class EpisodeAssembler {
         Slugs.of(heading.title()),
         category,
         summary,
+        block.headings.get(Section.ANNOUNCEMENTS),
         announcements,
         SponsorExtractor.sponsors(announcements),
         interviewing.host(),

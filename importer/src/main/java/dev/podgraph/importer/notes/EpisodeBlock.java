@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 final class EpisodeBlock {
   final Map<Section, List<String>> sections = new EnumMap<>(Section.class);
+  // As written: the announcements are headed "Announcements" in newer notes, "Preface" in older.
+  final Map<Section, String> headings = new EnumMap<>(Section.class);
   final List<String> unsectioned = new ArrayList<>();
   final List<String> afterCredit = new ArrayList<>();
   MusicCredit music;
@@ -47,6 +49,7 @@ final class EpisodeBlock {
                   + " number are missing");
         }
         block.sections.put(current, new ArrayList<>());
+        block.headings.put(current, line.strip());
       } else if (MusicCreditParser.isCredit(line)) {
         block.music = MusicCreditParser.parse(line).orElseThrow();
       } else if (current == null) {

@@ -6,7 +6,9 @@ import java.util.List;
  * Everything one episode's show notes say, as written (curly quotes kept).
  *
  * @param category the category heading that precedes the episode in its file, or null
- * @param announcements the Announcements (older notes: Preface) bullets, in order
+ * @param announcementsHeading the heading of the announcements as written ("Announcements" or, in
+ *     older notes, "Preface"), or null when there are none
+ * @param announcements the announcement bullets, in order
  * @param topic what the interview is about, from "today I’m interviewing X about …", or null
  * @param music the music credit line, or null when the notes have none
  */
@@ -16,6 +18,7 @@ public record EpisodeNotes(
     String slug,
     String category,
     String summary,
+    String announcementsHeading,
     List<String> announcements,
     List<Sponsor> sponsors,
     PersonName host,

@@ -104,9 +104,22 @@ final class FakeGateway implements AutoCloseable {
       case "EpisodeByNumber" -> data.set("episode", episodeView(v.path("number").asInt()));
       case "CreateEpisode" -> {
         ObjectNode episode = v.path("input").deepCopy();
-        episode.put("id", UUID.randomUUID().toString()).put("version", 0);
+        episode.put("id", UUID.randomUUID().toString()).put("version", 0).put("status", "DRAFT");
         episodes.put(episode.path("number").asInt(), episode);
-        data.putObject("createEpisode").put("id", episode.path("id").asText());
+        data.putObject("createEpisode")
+            .put("id", episode.path("id").asText())
+            .put("version", 0)
+            .put("status", "DRAFT");
+      }
+      case "PublishEpisode" -> {
+        ObjectNode episode = byId(episodes.values(), v.path("id").asText());
+        if (episode.path("version").asInt() != v.path("expectedVersion").asInt()) {
+          throw new GraphQLError("CONFLICT", "stale version");
+        }
+        episode.put("status", "PUBLISHED").put("version", episode.path("version").asInt() + 1);
+        data.putObject("publishEpisode")
+            .put("id", episode.path("id").asText())
+            .put("status", "PUBLISHED");
       }
       case "UpdateEpisode" -> {
         ObjectNode episode = byId(episodes.values(), v.path("id").asText());

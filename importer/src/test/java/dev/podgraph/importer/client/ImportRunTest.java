@@ -32,7 +32,7 @@ class ImportRunTest {
 
   private ImportReport importing(String token, Source... sources) {
     GatewayApi api = new GatewayApi(new GraphQLClient(gateway.uri(), token, json));
-    return new ImportRun(api, json).run(List.of(sources), progress::add);
+    return new ImportRun(api, json, true).run(List.of(sources), progress::add);
   }
 
   private ImportReport importing(Source... sources) {
@@ -48,6 +48,8 @@ class ImportRunTest {
         Map.of(210, Change.CREATED, 201, Change.CREATED, 131, Change.CREATED, 116, Change.CREATED),
         report.documents().getFirst().episodes());
     assertEquals(List.of(210, 201, 131, 116), List.copyOf(gateway.episodes.keySet()));
+    // Show notes describe episodes that are out: new ones are published.
+    gateway.episodes.values().forEach(e -> assertEquals("PUBLISHED", e.path("status").asText()));
     assertEquals(
         List.of(
             "tobias-macey",
@@ -80,8 +82,15 @@ class ImportRunTest {
     assertEquals("Clubhouse", redis.path("sponsors").get(1).path("name").asText());
     assertEquals(
         "https://pythonpodcast.com/clubhouse", redis.path("sponsors").get(1).path("url").asText());
-    assertEquals(3, redis.path("interview").get(5).path("followUps").size());
-    assertEquals("CC BY-SA", redis.path("music").path("license").asText());
+    assertEquals("Announcements", redis.path("announcementsHeading").asText());
+    assertEquals(3, redis.path("questions").get(5).path("followUps").size());
+    assertEquals(
+        "How closely does redis-py match the features of the Redis database?",
+        redis.path("questions").get(5).path("followUps").get(1).asText());
+    assertEquals(
+        "Requiem for a Fish The Freak Fandango Orchestra / CC BY-SA",
+        redis.path("musicCredit").asText());
+    assertEquals("Preface", gateway.episodes.get(131).path("announcementsHeading").asText());
 
     JsonNode christoph = gateway.guests.get("christoph-zimmerman");
     assertEquals("Christoph Zimmerman", christoph.path("name").asText());

@@ -42,6 +42,7 @@ class SeedEpisodesTest {
         e.summary().startsWith("The U.S. government has a vast quantity of software projects"));
     assertTrue(e.summary().contains("Even if you don’t live in the U.S.A. this conversation"));
     assertTrue(e.summary().endsWith("how to improve government services for everyone."));
+    assertEquals("Announcements", e.announcementsHeading());
     assertEquals(8, e.announcements().size());
     assertEquals(
         "Join the community in the new Zulip chat workspace at pythonpodcast.com/chat",
@@ -129,6 +130,7 @@ class SeedEpisodesTest {
     assertTrue(e.summary().contains("database don’t always match"));
     assertTrue(e.summary().endsWith("the way that you think about your data."));
     // "Preface" is the older name of the announcements.
+    assertEquals("Preface", e.announcementsHeading());
     assertEquals(7, e.announcements().size());
     assertEquals(
         "I would like to thank everyone who supports the show on Patreon. Your contributions help to"
@@ -163,6 +165,7 @@ class SeedEpisodesTest {
     assertEquals("automat-state-machines-with-glyph-lefkowitz", e.slug());
     assertTrue(e.summary().startsWith("The venerable ‘if’ statement is a cornerstone"));
     assertTrue(e.summary().endsWith("to upgrade portions of the Twisted project."));
+    assertEquals("Preface", e.announcementsHeading());
     assertEquals(6, e.announcements().size());
     assertEquals(List.of(new Sponsor("Linode", "https://www.podastinit.com/linode")), e.sponsors());
     assertEquals(
