@@ -1,0 +1,141 @@
+package dev.podgraph.gateway.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podgraph.gateway.execute.PlanExecutor;
+import dev.podgraph.gateway.execute.VertxSubgraphClient;
+import dev.podgraph.gateway.http.GatewayMetrics;
+import dev.podgraph.gateway.http.RequestProcessor;
+import dev.podgraph.gateway.http.ServingState;
+import dev.podgraph.gateway.schema.GatewaySchema;
+import dev.podgraph.gateway.supergraph.FileSupergraphSource;
+import dev.podgraph.gateway.supergraph.InvalidSupergraphException;
+import dev.podgraph.gateway.supergraph.SupergraphSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * Holds the supergraph being served. Start-up fails, naming the problem, when the first supergraph
+ * cannot be read; afterwards the source is re-read periodically and a changed, valid text is
+ * swapped in atomically while a bad one is logged and the last good one keeps serving.
+ */
+@ApplicationScoped
+public class GatewayRuntime {
+
+  private static final Logger LOG = Logger.getLogger(GatewayRuntime.class);
+
+  private final AtomicReference<ServingState> state = new AtomicReference<>();
+  private final AtomicBoolean reloading = new AtomicBoolean();
+  private final GatewayConfig config;
+  private final Vertx vertx;
+  private final MeterRegistry registry;
+  private final ObjectMapper mapper;
+  private volatile String servedText;
+  private volatile RequestProcessor processor;
+
+  public GatewayRuntime(
+      GatewayConfig config, Vertx vertx, MeterRegistry registry, ObjectMapper mapper) {
+    this.config = config;
+    this.vertx = vertx;
+    this.registry = registry;
+    this.mapper = mapper;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    SupergraphSource source = source();
+    String text = source.load();
+    try {
+      swap(text);
+    } catch (InvalidSupergraphException e) {
+      throw new InvalidSupergraphException(
+          "cannot serve the supergraph from " + source.describe() + ": " + e.getMessage(), e);
+    }
+    LOG.infof(
+        "serving supergraph from %s: subgraphs %s",
+        source.describe(), state.get().schema().supergraph().subgraphs().keySet());
+    processor =
+        new RequestProcessor(
+            state::get,
+            new PlanExecutor(
+                new VertxSubgraphClient(
+                    vertx, mapper, config.subgraphTimeout(), config.subgraphPoolSize(), registry)),
+            config.limits(),
+            new GatewayMetrics(registry));
+    long interval = Math.max(100, config.reloadInterval().toMillis());
+    vertx.setPeriodic(interval, id -> reloadInBackground(source));
+  }
+
+  private SupergraphSource source() {
+    Optional<String> file = config.supergraph().filter(s -> !s.isBlank());
+    if (file.isPresent()) {
+      return new FileSupergraphSource(Path.of(file.get()));
+    }
+    if (config.subgraphs().filter(s -> !s.isBlank()).isPresent()) {
+      throw new InvalidSupergraphException(
+          "GATEWAY_SUBGRAPHS is set but this build cannot compose supergraphs yet;"
+              + " set GATEWAY_SUPERGRAPH to a composed supergraph file");
+    }
+    throw new InvalidSupergraphException(
+        "no supergraph: set GATEWAY_SUPERGRAPH to a supergraph file"
+            + " (or GATEWAY_SUBGRAPHS=name=url,... to compose one)");
+  }
+
+  private void reloadInBackground(SupergraphSource source) {
+    if (!reloading.compareAndSet(false, true)) {
+      return;
+    }
+    vertx.executeBlocking(
+        () -> {
+          try {
+            reload(source);
+          } finally {
+            reloading.set(false);
+          }
+          return null;
+        },
+        false);
+  }
+
+  /** Re-reads the source; public so tests can drive a reload without waiting for the timer. */
+  public boolean reload(SupergraphSource source) {
+    try {
+      String text = source.load();
+      if (text.equals(servedText)) {
+        return false;
+      }
+      swap(text);
+      LOG.infof("supergraph from %s changed: now serving the new one", source.describe());
+      return true;
+    } catch (InvalidSupergraphException e) {
+      LOG.errorf(
+          "supergraph from %s rejected, still serving the last good one: %s",
+          source.describe(), e.getMessage());
+      return false;
+    }
+  }
+
+  private synchronized void swap(String text) {
+    ServingState next = new ServingState(GatewaySchema.of(text), config.planCacheSize());
+    state.set(next);
+    servedText = text;
+  }
+
+  public ServingState current() {
+    return state.get();
+  }
+
+  public RequestProcessor processor() {
+    return processor;
+  }
+
+  public GatewayConfig config() {
+    return config;
+  }
+}

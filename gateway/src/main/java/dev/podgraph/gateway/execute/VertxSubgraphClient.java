@@ -1,0 +1,112 @@
+package dev.podgraph.gateway.execute;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podgraph.gateway.supergraph.Subgraph;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Non-blocking HTTP to subgraphs with Vert.x WebClient: pooled keep-alive connections, a timeout
+ * per request, and one latency timer per subgraph.
+ */
+public final class VertxSubgraphClient implements SubgraphClient {
+
+  private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
+
+  private final WebClient client;
+  private final ObjectMapper mapper;
+  private final Duration timeout;
+  private final MeterRegistry registry;
+
+  public VertxSubgraphClient(
+      Vertx vertx, ObjectMapper mapper, Duration timeout, int poolSize, MeterRegistry registry) {
+    this.client =
+        WebClient.create(
+            vertx,
+            new WebClientOptions()
+                .setKeepAlive(true)
+                .setMaxPoolSize(poolSize)
+                .setTryUseCompression(true)
+                .setUserAgent("podgraph-gateway"));
+    this.mapper = mapper;
+    this.timeout = timeout;
+    this.registry = registry;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public CompletionStage<SubgraphResponse> send(
+      Subgraph subgraph, String query, Map<String, Object> variables, Map<String, String> headers) {
+    CompletableFuture<SubgraphResponse> result = new CompletableFuture<>();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("query", query);
+    if (!variables.isEmpty()) {
+      body.put("variables", variables);
+    }
+    byte[] payload;
+    try {
+      payload = mapper.writeValueAsBytes(body);
+    } catch (Exception e) {
+      result.completeExceptionally(e);
+      return result;
+    }
+    long started = System.nanoTime();
+    var request =
+        client
+            .postAbs(subgraph.url())
+            .timeout(timeout.toMillis())
+            .putHeader("content-type", "application/json")
+            .putHeader("accept", "application/json");
+    headers.forEach(request::putHeader);
+    request
+        .sendBuffer(Buffer.buffer(payload))
+        .onComplete(
+            ar -> {
+              Timer.builder("gateway.subgraph.requests")
+                  .description("Requests sent to subgraphs")
+                  .tag("subgraph", subgraph.name())
+                  .tag("outcome", ar.succeeded() ? "answered" : "failed")
+                  .publishPercentiles(0.5, 0.95, 0.99)
+                  .register(registry)
+                  .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+              if (ar.failed()) {
+                result.completeExceptionally(ar.cause());
+                return;
+              }
+              try {
+                Buffer answer = ar.result().body();
+                Map<String, Object> json =
+                    answer == null ? Map.of() : mapper.readValue(answer.getBytes(), JSON_OBJECT);
+                if (!json.containsKey("data") && !json.containsKey("errors")) {
+                  result.completeExceptionally(
+                      new IllegalStateException(
+                          "HTTP " + ar.result().statusCode() + " without GraphQL body"));
+                  return;
+                }
+                result.complete(
+                    new SubgraphResponse(
+                        json.get("data") instanceof Map<?, ?> data
+                            ? (Map<String, Object>) data
+                            : null,
+                        json.get("errors") instanceof List<?> errors
+                            ? (List<Map<String, Object>>) errors
+                            : List.of()));
+              } catch (Exception e) {
+                result.completeExceptionally(e);
+              }
+            });
+    return result;
+  }
+}

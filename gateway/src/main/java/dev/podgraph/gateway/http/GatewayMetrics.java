@@ -1,0 +1,31 @@
+package dev.podgraph.gateway.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The gateway's request-level meters; per-subgraph latency lives in the subgraph client. */
+public final class GatewayMetrics {
+
+  private final MeterRegistry registry;
+  private final Counter planHits;
+  private final Counter planMisses;
+
+  public GatewayMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.planHits = Counter.builder("gateway.plan.cache").tag("result", "hit").register(registry);
+    this.planMisses =
+        Counter.builder("gateway.plan.cache").tag("result", "miss").register(registry);
+  }
+
+  public void request(String kind) {
+    registry.counter("gateway.requests", "kind", kind).increment();
+  }
+
+  public void error(String code) {
+    registry.counter("gateway.errors", "code", code).increment();
+  }
+
+  public void planCache(boolean hit) {
+    (hit ? planHits : planMisses).increment();
+  }
+}

@@ -1,0 +1,249 @@
+package dev.podgraph.gateway.http;
+
+import dev.podgraph.gateway.config.GatewayConfig;
+import dev.podgraph.gateway.execute.MergedResult;
+import dev.podgraph.gateway.execute.PlanExecutor;
+import dev.podgraph.gateway.plan.OperationNormalizer;
+import dev.podgraph.gateway.plan.PlanningException;
+import dev.podgraph.gateway.plan.QueryPlan;
+import dev.podgraph.gateway.response.ErrorCode;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQLContext;
+import graphql.GraphQLError;
+import graphql.GraphQLException;
+import graphql.execution.RawVariables;
+import graphql.execution.ValuesResolver;
+import graphql.language.AstPrinter;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.validation.ValidationError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * One GraphQL request through the pipeline: parse and validate (cached), check limits and
+ * variables, plan (cached), execute, shape. Refusals become GraphQL errors with a code; an
+ * unexpected failure becomes {@code INTERNAL} and its message stays in the log.
+ */
+public final class RequestProcessor {
+
+  private static final Logger LOG = Logger.getLogger(RequestProcessor.class);
+
+  private final Supplier<ServingState> state;
+  private final PlanExecutor executor;
+  private final OperationLimits limits;
+  private final ParserOptions parserOptions;
+  private final GatewayMetrics metrics;
+
+  public RequestProcessor(
+      Supplier<ServingState> state,
+      PlanExecutor executor,
+      GatewayConfig.Limits limits,
+      GatewayMetrics metrics) {
+    this.state = state;
+    this.executor = executor;
+    this.limits = new OperationLimits(limits);
+    this.parserOptions =
+        ParserOptions.getDefaultOperationParserOptions()
+            .transform(o -> o.maxTokens(limits.maxTokens()));
+    this.metrics = metrics;
+  }
+
+  public CompletableFuture<ProcessedResponse> process(
+      GraphQLRequest request, Map<String, String> forwardedHeaders) {
+    ServingState current = state.get();
+    try {
+      ParsedDocument parsed = parseAndValidate(current, request.query());
+      OperationDefinition operation;
+      try {
+        operation = OperationNormalizer.select(parsed.document(), request.operationName());
+      } catch (OperationNormalizer.UnknownOperationException e) {
+        throw new RequestRefusedException(
+            ErrorCode.OPERATION_RESOLUTION_FAILURE, 400, e.getMessage());
+      }
+      if (request.viaGet() && operation.getOperation() != OperationDefinition.Operation.QUERY) {
+        throw new RequestRefusedException(
+            ErrorCode.BAD_USER_INPUT, 405, "Only queries can be sent with GET; use POST.");
+      }
+      limits.check(parsed.document(), operation);
+      checkVariables(current, operation, request.variables());
+      metrics.request(operation.getOperation().name().toLowerCase(Locale.ROOT));
+      QueryPlan plan = plan(current, parsed, request);
+      Map<String, Object> introspection = introspect(current, plan, request.variables());
+      return executor
+          .execute(current.schema().supergraph(), plan, request.variables(), forwardedHeaders)
+          .thenApply(merged -> respond(current, plan, merged, introspection))
+          .exceptionally(this::internal);
+    } catch (RequestRefusedException e) {
+      metrics.error(e.code().name());
+      return CompletableFuture.completedFuture(
+          new ProcessedResponse(
+              e.status(), Map.of("errors", List.of(e.code().error(e.getMessage()))), true));
+    } catch (PlanningException e) {
+      metrics.error(ErrorCode.INTERNAL.name());
+      return CompletableFuture.completedFuture(
+          new ProcessedResponse(
+              500,
+              Map.of(
+                  "errors",
+                  List.of(
+                      ErrorCode.INTERNAL.error(
+                          "The operation cannot be planned: " + e.getMessage()))),
+              false));
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(internal(e));
+    }
+  }
+
+  private ProcessedResponse internal(Throwable failure) {
+    LOG.error("request failed", failure);
+    metrics.error(ErrorCode.INTERNAL.name());
+    return new ProcessedResponse(
+        500, Map.of("errors", List.of(ErrorCode.INTERNAL.error("Internal server error."))), false);
+  }
+
+  private ParsedDocument parseAndValidate(ServingState current, String query) {
+    if (query == null || query.isBlank()) {
+      throw new RequestRefusedException(ErrorCode.BAD_USER_INPUT, 400, "The request has no query.");
+    }
+    ParsedDocument cached = current.documents().getIfPresent(query);
+    if (cached != null) {
+      return cached;
+    }
+    Document document;
+    try {
+      document =
+          Parser.parse(
+              ParserEnvironment.newParserEnvironment()
+                  .document(query)
+                  .parserOptions(parserOptions)
+                  .build());
+    } catch (InvalidSyntaxException e) {
+      throw new RequestRefusedException(ErrorCode.GRAPHQL_PARSE_FAILED, 400, e.getMessage());
+    }
+    List<ValidationError> errors =
+        graphql.ParseAndValidate.validate(current.schema().api(), document, Locale.ENGLISH);
+    if (!errors.isEmpty()) {
+      throw new RequestRefusedException(
+          ErrorCode.GRAPHQL_VALIDATION_FAILED, 400, errors.getFirst().getMessage());
+    }
+    ParsedDocument parsed =
+        new ParsedDocument(document, OperationNormalizer.conditionVariables(document));
+    current.documents().put(query, parsed);
+    return parsed;
+  }
+
+  private void checkVariables(
+      ServingState current, OperationDefinition operation, Map<String, Object> variables) {
+    try {
+      ValuesResolver.coerceVariableValues(
+          current.schema().api(),
+          operation.getVariableDefinitions(),
+          RawVariables.of(variables),
+          GraphQLContext.getDefault(),
+          Locale.ENGLISH);
+    } catch (GraphQLException e) {
+      throw new RequestRefusedException(ErrorCode.BAD_USER_INPUT, 400, e.getMessage());
+    } catch (RuntimeException e) {
+      if (e instanceof GraphQLError error) {
+        throw new RequestRefusedException(ErrorCode.BAD_USER_INPUT, 400, error.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private QueryPlan plan(ServingState current, ParsedDocument parsed, GraphQLRequest request) {
+    StringBuilder conditions = new StringBuilder();
+    for (String name : new TreeSet<>(parsed.conditionVariables())) {
+      conditions.append(name).append('=').append(request.variables().get(name)).append(';');
+    }
+    ServingState.PlanKey key =
+        new ServingState.PlanKey(request.query(), request.operationName(), conditions.toString());
+    QueryPlan plan = current.plans().getIfPresent(key);
+    metrics.planCache(plan != null);
+    if (plan == null) {
+      plan =
+          current
+              .planner()
+              .plan(
+                  new OperationNormalizer()
+                      .normalize(parsed.document(), request.operationName(), request.variables()));
+      current.plans().put(key, plan);
+    }
+    return plan;
+  }
+
+  /** Answers {@code __schema}/{@code __type} root fields with graphql-java on the API schema. */
+  private Map<String, Object> introspect(
+      ServingState current, QueryPlan plan, Map<String, Object> variables) {
+    List<Selection> fields = new ArrayList<>();
+    collectIntrospection(plan.selection(), fields);
+    if (fields.isEmpty()) {
+      return Map.of();
+    }
+    OperationDefinition query =
+        OperationDefinition.newOperationDefinition()
+            .operation(OperationDefinition.Operation.QUERY)
+            .selectionSet(SelectionSet.newSelectionSet(fields).build())
+            .build();
+    String text = AstPrinter.printAstCompact(query);
+    // The normalizer inlined everything, so the text only needs the variables it names.
+    ExecutionResult result =
+        current
+            .introspection()
+            .execute(ExecutionInput.newExecutionInput(text).variables(variables).build());
+    Map<String, Object> data = result.getData();
+    return data == null ? Map.of() : data;
+  }
+
+  private static void collectIntrospection(SelectionSet set, List<Selection> out) {
+    for (Selection<?> selection : set.getSelections()) {
+      if (selection instanceof Field field
+          && (field.getName().equals("__schema") || field.getName().equals("__type"))) {
+        out.add(field);
+      } else if (selection instanceof InlineFragment fragment) {
+        collectIntrospection(fragment.getSelectionSet(), out);
+      }
+    }
+  }
+
+  private ProcessedResponse respond(
+      ServingState current,
+      QueryPlan plan,
+      MergedResult merged,
+      Map<String, Object> introspection) {
+    Map<String, Object> tree = new LinkedHashMap<>(merged.tree());
+    tree.putAll(introspection);
+    Map<String, Object> data = current.shaper().shape(plan.rootType(), plan.selection(), tree);
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (!merged.errors().isEmpty()) {
+      body.put("errors", merged.errors());
+      merged.errors().forEach(e -> metrics.error(code(e)));
+    }
+    body.put("data", data);
+    return new ProcessedResponse(200, body, false);
+  }
+
+  private static String code(Map<String, Object> error) {
+    return error.get("extensions") instanceof Map<?, ?> extensions
+            && extensions.get("code") instanceof String code
+        ? code
+        : "SUBGRAPH";
+  }
+}

@@ -1,0 +1,27 @@
+package dev.podgraph.gateway.http;
+
+import dev.podgraph.gateway.response.ErrorCode;
+
+/**
+ * The request is refused before execution: its message goes to the client with the code, and the
+ * HTTP status says whether the request itself was bad.
+ */
+public final class RequestRefusedException extends RuntimeException {
+
+  private final ErrorCode code;
+  private final int status;
+
+  public RequestRefusedException(ErrorCode code, int status, String message) {
+    super(message, null, false, false);
+    this.code = code;
+    this.status = status;
+  }
+
+  public ErrorCode code() {
+    return code;
+  }
+
+  public int status() {
+    return status;
+  }
+}
