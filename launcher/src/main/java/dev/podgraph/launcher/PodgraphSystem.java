@@ -1,0 +1,174 @@
+package dev.podgraph.launcher;
+
+import dev.podgraph.devinfra.LocalPostgres;
+import dev.podgraph.devinfra.LocalRedis;
+import dev.podgraph.devinfra.PostgresServer;
+import dev.podgraph.devinfra.RedisServerAddress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole system as child processes: catalog-service and guest-service on their own databases and
+ * Redis logical databases, and the gateway over the supergraph composed from their SDLs. The run
+ * command and the system tests start it the same way, with different {@link Layout}s.
+ */
+public final class PodgraphSystem implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+  /** Where the system keeps things and which names and ports it takes. */
+  public record Layout(
+      Path root,
+      Path workDir,
+      RunPorts ports,
+      String catalogDatabase,
+      String guestDatabase,
+      int firstRedisDatabase,
+      boolean freshDatabases) {
+
+    /** The run command's: documented ports, databases kept across runs. */
+    public static Layout forRun(Path root) {
+      Path work = root.resolve(".podgraph");
+      return new Layout(root, work, RunPorts.fromEnvironment(), "catalog", "guest", 1, false);
+    }
+  }
+
+  private final Layout layout;
+  private final List<ServiceProcess> started = new ArrayList<>();
+  private ServiceProcess gateway;
+
+  private PodgraphSystem(Layout layout) {
+    this.layout = layout;
+  }
+
+  public static PodgraphSystem start(Layout layout) throws IOException, InterruptedException {
+    PodgraphSystem system = new PodgraphSystem(layout);
+    try {
+      system.startAll();
+      return system;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      system.close();
+      throw e;
+    }
+  }
+
+  private void startAll() throws IOException, InterruptedException {
+    Path logs = layout.workDir().resolve("logs");
+    Files.createDirectories(logs);
+    layout.ports().requireFree();
+    PostgresServer pg = LocalPostgres.server(layout.workDir().resolve("pgdata"));
+    RedisServerAddress redis = LocalRedis.server();
+    PodgraphRun.say(
+        "PostgreSQL %s:%d%s, Redis %s:%d%s",
+        pg.host(),
+        pg.port(),
+        pg.embedded() ? " (embedded)" : "",
+        redis.host(),
+        redis.port(),
+        redis.embedded() ? " (embedded)" : "");
+    int redisDb = layout.firstRedisDatabase();
+    if (layout.freshDatabases()) {
+      for (int db = redisDb; db < redisDb + 3; db++) {
+        LocalRedis.flushDatabase(redis, db);
+      }
+    }
+
+    ServiceProcess catalog =
+        start(
+            "catalog-service",
+            layout.ports().catalog(),
+            subgraphEnv(pg, database(layout.catalogDatabase()), redis.uri(redisDb)),
+            logs);
+    ServiceProcess guest =
+        start(
+            "guest-service",
+            layout.ports().guest(),
+            subgraphEnv(pg, database(layout.guestDatabase()), redis.uri(redisDb + 1)),
+            logs);
+    catalog.awaitReady(START_TIMEOUT);
+    guest.awaitReady(START_TIMEOUT);
+    PodgraphRun.say(
+        "catalog-service ready at %s, guest-service ready at %s",
+        catalog.baseUrl(), guest.baseUrl());
+
+    Map<String, String> subgraphs = new LinkedHashMap<>();
+    subgraphs.put("catalog", catalog.baseUrl() + "/graphql");
+    subgraphs.put("guest", guest.baseUrl() + "/graphql");
+    Path supergraph = layout.workDir().resolve("supergraph.graphql");
+    Files.writeString(supergraph, SupergraphBuilder.compose(subgraphs));
+
+    Map<String, String> gatewayEnv = new HashMap<>();
+    gatewayEnv.put("GATEWAY_SUPERGRAPH", supergraph.toString());
+    gatewayEnv.put("QUARKUS_REDIS_HOSTS", redis.uri(redisDb + 2));
+    gateway = start("gateway", layout.ports().gateway(), gatewayEnv, logs);
+    gateway.awaitReady(START_TIMEOUT);
+  }
+
+  private String database(String name) {
+    return layout.freshDatabases()
+        ? LocalPostgres.recreateDatabase(name)
+        : LocalPostgres.ensureDatabase(name);
+  }
+
+  private ServiceProcess start(String name, int port, Map<String, String> env, Path logs) {
+    Path jar = layout.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    ServiceProcess process = ServiceProcess.start(name, jar, port, env, logs);
+    synchronized (started) {
+      started.add(process);
+    }
+    return process;
+  }
+
+  private static Map<String, String> subgraphEnv(PostgresServer pg, String jdbcUrl, String redis) {
+    Map<String, String> env = new HashMap<>();
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+    env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
+    env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
+    env.put("QUARKUS_REDIS_HOSTS", redis);
+    return env;
+  }
+
+  /** The gateway's GraphQL endpoint. */
+  public String graphqlUrl() {
+    return gateway.baseUrl() + "/graphql";
+  }
+
+  public String gatewayBaseUrl() {
+    return gateway.baseUrl();
+  }
+
+  /** Blocks until any process of the system exits, and says which. */
+  public void awaitAnyExit() {
+    List<CompletableFuture<Process>> exits;
+    synchronized (started) {
+      exits = started.stream().map(s -> s.process().onExit()).toList();
+    }
+    CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).join();
+    synchronized (started) {
+      started.stream()
+          .filter(s -> !s.process().isAlive())
+          .forEach(
+              s -> PodgraphRun.say("%s stopped (exit code %d)", s.name(), s.process().exitValue()));
+    }
+  }
+
+  /** Stops the gateway first, then the services it calls. */
+  @Override
+  public void close() {
+    List<ServiceProcess> toStop;
+    synchronized (started) {
+      toStop = new ArrayList<>(started);
+      started.clear();
+    }
+    for (int i = toStop.size() - 1; i >= 0; i--) {
+      toStop.get(i).stop();
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.podgraph.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service of the system, running as a child JVM whose output goes to a log file. */
+final class ServiceProcess {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+  private final String name;
+  private final int port;
+  private final Path log;
+  private final Process process;
+
+  private ServiceProcess(String name, int port, Path log, Process process) {
+    this.name = name;
+    this.port = port;
+    this.log = log;
+    this.process = process;
+  }
+
+  static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logs) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(name + " is not built: " + jar + " is missing");
+    }
+    try {
+      Files.createDirectories(logs);
+      Path log = logs.resolve(name + ".log");
+      String java = ProcessHandle.current().info().command().orElse("java");
+      ProcessBuilder pb = new ProcessBuilder(List.of(java, "-jar", jar.toString()));
+      pb.environment().putAll(env);
+      pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+      pb.redirectErrorStream(true).redirectOutput(log.toFile());
+      return new ServiceProcess(name, port, log, pb.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start " + name, e);
+    }
+  }
+
+  String name() {
+    return name;
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  Process process() {
+    return process;
+  }
+
+  /** Polls the readiness endpoint until it answers 200, the process dies, or time runs out. */
+  void awaitReady(Duration timeout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            name + " exited with code " + process.exitValue() + " during start-up; see " + log);
+      }
+      try {
+        if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // Not listening yet: poll again.
+      }
+      process.waitFor(250, TimeUnit.MILLISECONDS);
+    }
+    throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+  }
+
+  void stop() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
