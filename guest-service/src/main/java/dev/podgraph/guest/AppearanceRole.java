@@ -1,0 +1,7 @@
+package dev.podgraph.guest;
+
+/** What a person does on an episode. */
+public enum AppearanceRole {
+  HOST,
+  GUEST
+}

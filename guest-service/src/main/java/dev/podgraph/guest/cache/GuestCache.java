@@ -1,0 +1,131 @@
+package dev.podgraph.guest.cache;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.podgraph.common.cache.CacheAside;
+import dev.podgraph.guest.AppearanceRole;
+import dev.podgraph.guest.service.AppearanceView;
+import dev.podgraph.guest.service.GuestConnection;
+import dev.podgraph.guest.service.GuestView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What guest-service keeps in Redis, on common's {@link CacheAside}. Every write invalidates every
+ * region, after its transaction commits: a person's name shows up in lineups, pages and appearance
+ * lists alike, so no narrower invalidation would be both simple and right.
+ *
+ * <p>Batches (federation entity resolution) are cached as one entry per batch, keyed by the sorted
+ * ids: a miss costs one SQL statement for the whole batch, never one per id. CacheAside has no
+ * multi-key read that would let batches share per-id entries.
+ */
+@ApplicationScoped
+public class GuestCache {
+  static final String GUESTS = "guests";
+  static final String PAGES = "pages";
+  static final String LINEUPS = "lineups";
+  static final String APPEARANCES = "appearances";
+  private static final List<String> REGIONS = List.of(GUESTS, PAGES, LINEUPS, APPEARANCES);
+  private static final Object INVALIDATION_SCHEDULED = new Object();
+
+  private static final TypeReference<Map<String, GuestView>> GUEST_BATCH = new TypeReference<>() {};
+  private static final TypeReference<Map<String, List<AppearanceView>>> APPEARANCE_BATCH =
+      new TypeReference<>() {};
+
+  private final CacheAside cache;
+  private final TransactionSynchronizationRegistry transactions;
+
+  GuestCache(CacheAside cache, TransactionSynchronizationRegistry transactions) {
+    this.cache = cache;
+    this.transactions = transactions;
+  }
+
+  public GuestView guest(String id, Supplier<GuestView> loader) {
+    return cache.get(GUESTS, "id:" + id, GuestView.class, loader);
+  }
+
+  public GuestView guestBySlug(String slug, Supplier<GuestView> loader) {
+    return cache.get(GUESTS, "slug:" + slug, GuestView.class, loader);
+  }
+
+  public Map<String, GuestView> guests(
+      Set<String> ids, Function<Set<String>, Map<String, GuestView>> loader) {
+    return cache.get(GUESTS, batchKey(ids), GUEST_BATCH, () -> loader.apply(ids));
+  }
+
+  public Map<String, List<AppearanceView>> lineups(
+      Set<String> episodeIds, Function<Set<String>, Map<String, List<AppearanceView>>> loader) {
+    return cache.get(
+        LINEUPS, batchKey(episodeIds), APPEARANCE_BATCH, () -> loader.apply(episodeIds));
+  }
+
+  public Map<String, List<AppearanceView>> appearances(
+      Set<String> guestIds, Function<Set<String>, Map<String, List<AppearanceView>>> loader) {
+    return cache.get(
+        APPEARANCES, batchKey(guestIds), APPEARANCE_BATCH, () -> loader.apply(guestIds));
+  }
+
+  public GuestConnection page(
+      int first,
+      String after,
+      List<String> nameWords,
+      AppearanceRole role,
+      Supplier<GuestConnection> loader) {
+    String key =
+        digest(first + "\u0000" + after + "\u0000" + String.join(" ", nameWords) + "\u0000" + role);
+    return cache.get(PAGES, key, GuestConnection.class, loader);
+  }
+
+  /**
+   * Invalidates every region once the current transaction has committed (and before the mutation
+   * returns: the commit happens inside the writer's {@code @Transactional}). Nothing happens on
+   * rollback.
+   */
+  public void invalidateAfterCommit() {
+    if (transactions.getResource(INVALIDATION_SCHEDULED) != null) {
+      return;
+    }
+    transactions.putResource(INVALIDATION_SCHEDULED, Boolean.TRUE);
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              invalidateAll();
+            }
+          }
+        });
+  }
+
+  public void invalidateAll() {
+    REGIONS.forEach(cache::invalidate);
+  }
+
+  private static String batchKey(Set<String> ids) {
+    return "batch:" + digest(String.join("\u0000", new TreeSet<>(ids)));
+  }
+
+  private static String digest(String text) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package dev.podgraph.guest.graphql;
+
+import dev.podgraph.common.auth.Roles;
+import dev.podgraph.common.error.InvalidInputException;
+import dev.podgraph.common.error.TranslateErrors;
+import dev.podgraph.guest.AppearanceRole;
+import dev.podgraph.guest.service.AppearanceInput;
+import dev.podgraph.guest.service.AppearanceView;
+import dev.podgraph.guest.service.EpisodeLineups;
+import dev.podgraph.guest.service.EpisodeRef;
+import dev.podgraph.guest.service.GuestChanges;
+import dev.podgraph.guest.service.GuestConnection;
+import dev.podgraph.guest.service.GuestFilter;
+import dev.podgraph.guest.service.GuestInput;
+import dev.podgraph.guest.service.GuestService;
+import dev.podgraph.guest.service.GuestView;
+import dev.podgraph.guest.service.GuestWriter;
+import io.smallrye.graphql.api.federation.Resolver;
+import io.smallrye.graphql.api.federation.link.Import;
+import io.smallrye.graphql.api.federation.link.Link;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+/**
+ * The people subgraph: queries and mutations on people, their appearances, and the {@code
+ * guests}/{@code hosts} fields it adds to catalog-service's {@code Episode}. The {@code @Link}
+ * makes SmallRye emit Federation v2 SDL.
+ */
+@GraphQLApi
+@TranslateErrors
+@Link(
+    url = "https://specs.apollo.dev/federation/v2.7",
+    _import = {@Import(name = "@key"), @Import(name = "@shareable")})
+public class GuestGraphQLApi {
+  private final GuestService service;
+  private final GuestWriter writer;
+  private final EpisodeLineups lineups;
+
+  GuestGraphQLApi(GuestService service, GuestWriter writer, EpisodeLineups lineups) {
+    this.service = service;
+    this.writer = writer;
+    this.lineups = lineups;
+  }
+
+  @Query
+  @Description(
+      "A person by id or by slug (exactly one). A merged-away id or slug gives the survivor.")
+  public GuestView guest(@Id String id, String slug) {
+    if ((id == null) == (slug == null)) {
+      throw new InvalidInputException("id", "give exactly one of id and slug");
+    }
+    return (id != null ? service.byId(id) : service.bySlug(slug)).orElse(null);
+  }
+
+  @Query("guests")
+  @NonNull @Description("People in name order (case and accents ignored), a page at a time.")
+  public GuestConnection guestPage(
+      @DefaultValue("20") @Description("Page size, 0 to 100.") Integer first,
+      @Description("endCursor of the previous page.") String after,
+      @Valid GuestFilter filter) {
+    return service.page(first, after, filter);
+  }
+
+  /** Federation: every Guest representation of one _entities call, in one batch. */
+  @Resolver
+  public List<GuestView> guestEntities(List<String> id) {
+    return service.byIds(id);
+  }
+
+  /**
+   * Federation: Episode representations need no lookup here (their fields are catalog-service's);
+   * their guests and hosts come batched from the fields below.
+   */
+  @Resolver
+  public List<EpisodeRef> episodeEntities(List<String> id) {
+    return id.stream().map(EpisodeRef::new).toList();
+  }
+
+  @Name("guests")
+  @Description("The episode's guests, in appearance order.")
+  public List<@NonNull List<@NonNull GuestView>> episodeGuests(@Source List<EpisodeRef> episodes) {
+    return lineup(episodes, AppearanceRole.GUEST);
+  }
+
+  @Name("hosts")
+  @Description("The episode's hosts, in appearance order.")
+  public List<@NonNull List<@NonNull GuestView>> episodeHosts(@Source List<EpisodeRef> episodes) {
+    return lineup(episodes, AppearanceRole.HOST);
+  }
+
+  @Name("episodes")
+  @Description(
+      "Episodes this person appears on, newest first (references: catalog-service resolves them).")
+  public List<@NonNull List<@NonNull EpisodeRef>> guestEpisodes(@Source List<GuestView> guests) {
+    Map<String, List<AppearanceView>> byGuest =
+        service.appearancesOf(guests.stream().map(GuestView::id).toList());
+    return guests.stream()
+        .map(
+            g ->
+                byGuest.getOrDefault(g.id(), List.of()).stream()
+                    .map(AppearanceView::episode)
+                    .toList())
+        .toList();
+  }
+
+  @Name("appearances")
+  @Description("This person's appearances with role and order, newest episode first.")
+  public List<@NonNull List<@NonNull AppearanceView>> guestAppearances(
+      @Source List<GuestView> guests) {
+    Map<String, List<AppearanceView>> byGuest =
+        service.appearancesOf(guests.stream().map(GuestView::id).toList());
+    return guests.stream().map(g -> byGuest.getOrDefault(g.id(), List.of())).toList();
+  }
+
+  @Mutation
+  @RolesAllowed(Roles.EDITOR)
+  @NonNull @Description("Adds a person. The slug is derived from the name when omitted; it must be unique.")
+  public GuestView createGuest(@NonNull @Valid GuestInput input) {
+    return writer.create(input);
+  }
+
+  @Mutation
+  @RolesAllowed(Roles.EDITOR)
+  @NonNull @Description(
+      "Changes a person. A stale expectedVersion is a CONFLICT; a change to nothing keeps version and updatedAt.")
+  public GuestView updateGuest(
+      @Id @NonNull String id, Integer expectedVersion, @NonNull @Valid GuestChanges input) {
+    return writer.update(id, expectedVersion, input);
+  }
+
+  @Mutation
+  @RolesAllowed(Roles.EDITOR)
+  @Id
+  @NonNull @Description("Deletes a person and all their appearances; returns the deleted id.")
+  public String deleteGuest(@Id @NonNull String id, Integer expectedVersion) {
+    return writer.delete(id, expectedVersion);
+  }
+
+  @Mutation
+  @RolesAllowed(Roles.EDITOR)
+  @NonNull @Description(
+      "Folds mergedId into survivorId: appearances move (duplicates on one episode collapse), missing"
+          + " details are taken over, and the merged id and slug redirect to the survivor.")
+  public GuestView mergeGuests(@Id @NonNull String survivorId, @Id @NonNull String mergedId) {
+    return writer.merge(survivorId, mergedId);
+  }
+
+  @Mutation
+  @RolesAllowed(Roles.EDITOR)
+  @NonNull @Description(
+      "Puts a person on an episode; for an existing appearance, sets role, order and number.")
+  public AppearanceView addAppearance(@NonNull @Valid AppearanceInput input) {
+    return writer.addAppearance(input);
+  }
+
+  @Mutation
+  @RolesAllowed(Roles.EDITOR)
+  @NonNull @Description("Takes a person off an episode; returns the removed appearance.")
+  public AppearanceView removeAppearance(
+      @Id @NonNull String guestId, @Id @NonNull String episodeId) {
+    return writer.removeAppearance(guestId, episodeId);
+  }
+
+  private List<List<GuestView>> lineup(List<EpisodeRef> episodes, AppearanceRole role) {
+    Map<String, List<AppearanceView>> byEpisode =
+        lineups.of(episodes.stream().map(EpisodeRef::id).toList());
+    return episodes.stream()
+        .map(
+            e ->
+                byEpisode.getOrDefault(e.id(), List.of()).stream()
+                    .filter(a -> a.role() == role)
+                    .map(AppearanceView::guest)
+                    .toList())
+        .toList();
+  }
+}

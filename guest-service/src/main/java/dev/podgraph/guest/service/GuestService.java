@@ -1,0 +1,181 @@
+package dev.podgraph.guest.service;
+
+import dev.podgraph.common.error.InvalidInputException;
+import dev.podgraph.guest.Appearance;
+import dev.podgraph.guest.Guest;
+import dev.podgraph.guest.cache.GuestCache;
+import dev.podgraph.guest.repository.AppearanceRepository;
+import dev.podgraph.guest.repository.GuestRepository;
+import dev.podgraph.guest.repository.GuestRepository.GuestPosition;
+import dev.podgraph.guest.repository.GuestRepository.GuestQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads: cache-aside over PostgreSQL, each of them one SQL statement on a miss, whatever the number
+ * of ids. Writes live in {@link GuestWriter}.
+ */
+@ApplicationScoped
+public class GuestService {
+  public static final int DEFAULT_PAGE_SIZE = 20;
+  public static final int MAX_PAGE_SIZE = 100;
+
+  private final GuestRepository guests;
+  private final AppearanceRepository appearances;
+  private final GuestCache cache;
+
+  GuestService(GuestRepository guests, AppearanceRepository appearances, GuestCache cache) {
+    this.guests = guests;
+    this.appearances = appearances;
+    this.cache = cache;
+  }
+
+  /** The person with this id, or the one a merged-away id now points to. */
+  public Optional<GuestView> byId(String id) {
+    UUID uuid = parseId(id, "id");
+    return Optional.ofNullable(cache.guest(uuid.toString(), () -> load(uuid)));
+  }
+
+  public Optional<GuestView> bySlug(String slug) {
+    return Optional.ofNullable(cache.guestBySlug(slug, () -> loadBySlug(slug)));
+  }
+
+  /**
+   * One result per id, in order, null where unknown (federation entity resolution): one SQL
+   * statement for every id the cache misses.
+   */
+  public List<GuestView> byIds(List<String> ids) {
+    Map<String, GuestView> found = cache.guests(new LinkedHashSet<>(ids), this::loadAll);
+    return ids.stream().map(found::get).toList();
+  }
+
+  /** Each episode's appearances in appearance order: one SQL statement for all cache misses. */
+  public Map<String, List<AppearanceView>> lineups(Collection<String> episodeIds) {
+    return cache.lineups(new LinkedHashSet<>(episodeIds), this::loadLineups);
+  }
+
+  /** Each guest's appearances, newest episode first: one SQL statement for all cache misses. */
+  public Map<String, List<AppearanceView>> appearancesOf(Collection<String> guestIds) {
+    return cache.appearances(new LinkedHashSet<>(guestIds), this::loadAppearances);
+  }
+
+  public GuestConnection page(Integer first, String after, GuestFilter filter) {
+    int size = first == null ? DEFAULT_PAGE_SIZE : first;
+    if (size < 0 || size > MAX_PAGE_SIZE) {
+      throw new InvalidInputException("first", "must be between 0 and " + MAX_PAGE_SIZE);
+    }
+    GuestPosition position = after == null ? null : GuestCursor.parse(after);
+    GuestQuery query =
+        new GuestQuery(
+            filter == null || filter.name() == null
+                ? List.of()
+                : GuestNames.searchWords(filter.name()),
+            filter == null ? null : filter.role());
+    return cache.page(
+        size, after, query.nameWords(), query.role(), () -> loadPage(query, position, size));
+  }
+
+  @Transactional
+  GuestView load(UUID id) {
+    Guest guest = guests.findById(id);
+    if (guest == null) {
+      guest = guests.redirectById(id).map(r -> guests.findById(r.guestId)).orElse(null);
+    }
+    return guest == null ? null : GuestView.of(guest);
+  }
+
+  @Transactional
+  GuestView loadBySlug(String slug) {
+    return guests
+        .bySlug(slug)
+        .or(() -> guests.redirectBySlug(slug).map(r -> guests.findById(r.guestId)))
+        .map(GuestView::of)
+        .orElse(null);
+  }
+
+  @Transactional
+  Map<String, GuestView> loadAll(Set<String> ids) {
+    Map<UUID, String> byUuid = new LinkedHashMap<>();
+    for (String id : ids) {
+      tryParse(id).ifPresent(uuid -> byUuid.put(uuid, id));
+    }
+    Map<UUID, Guest> live = guests.byIds(byUuid.keySet());
+    Map<String, GuestView> found = new LinkedHashMap<>();
+    live.forEach((uuid, guest) -> found.put(byUuid.get(uuid), GuestView.of(guest)));
+    Set<UUID> missing = new HashSet<>(byUuid.keySet());
+    missing.removeAll(live.keySet());
+    if (!missing.isEmpty()) {
+      // Only merged-away ids get here: a second statement, then a third for their survivors.
+      Map<UUID, UUID> targets = guests.redirectTargets(missing);
+      Map<UUID, Guest> survivors = guests.byIds(new HashSet<>(targets.values()));
+      targets.forEach(
+          (old, target) -> {
+            Guest survivor = survivors.get(target);
+            if (survivor != null) {
+              found.put(byUuid.get(old), GuestView.of(survivor));
+            }
+          });
+    }
+    return found;
+  }
+
+  @Transactional
+  Map<String, List<AppearanceView>> loadLineups(Set<String> episodeIds) {
+    Map<String, List<AppearanceView>> lineups = new LinkedHashMap<>();
+    episodeIds.forEach(id -> lineups.put(id, new ArrayList<>()));
+    for (Appearance a : appearances.onEpisodes(episodeIds)) {
+      lineups.get(a.episodeId).add(AppearanceView.of(a));
+    }
+    return lineups;
+  }
+
+  @Transactional
+  Map<String, List<AppearanceView>> loadAppearances(Set<String> guestIds) {
+    Map<String, List<AppearanceView>> byGuest = new LinkedHashMap<>();
+    Map<UUID, String> byUuid = new LinkedHashMap<>();
+    for (String id : guestIds) {
+      byGuest.put(id, new ArrayList<>());
+      tryParse(id).ifPresent(uuid -> byUuid.put(uuid, id));
+    }
+    for (Appearance a : appearances.ofGuests(byUuid.keySet())) {
+      byGuest.get(byUuid.get(a.guest.id)).add(AppearanceView.of(a));
+    }
+    return byGuest;
+  }
+
+  @Transactional
+  GuestConnection loadPage(GuestQuery query, GuestPosition after, int size) {
+    List<Guest> rows = size == 0 ? List.of() : guests.page(query, after, size + 1);
+    boolean hasNext = rows.size() > size;
+    List<GuestEdge> edges =
+        rows.stream()
+            .limit(size)
+            .map(GuestView::of)
+            .map(view -> new GuestEdge(GuestCursor.of(view), view))
+            .toList();
+    String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+    return new GuestConnection(edges, new PageInfo(hasNext, endCursor), (int) guests.count(query));
+  }
+
+  static UUID parseId(String id, String field) {
+    return tryParse(id).orElseThrow(() -> new InvalidInputException(field, "is not a guest id"));
+  }
+
+  static Optional<UUID> tryParse(String id) {
+    try {
+      return Optional.of(UUID.fromString(id));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return Optional.empty();
+    }
+  }
+}
