@@ -3,9 +3,11 @@ package dev.podgraph.composition.merge;
 import dev.podgraph.composition.CompositionError;
 import dev.podgraph.composition.subgraph.Subgraph;
 import dev.podgraph.composition.subgraph.SubgraphType;
+import dev.podgraph.composition.subgraph.TypeKind;
 import dev.podgraph.composition.subgraph.UsedFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** What every type merger needs: the subgraphs, their join__Graph names, precomputed field sets. */
@@ -17,12 +19,15 @@ final class MergeContext {
   final List<Set<String>> usedFields = new ArrayList<>();
   final List<Set<String>> shareableFields = new ArrayList<>();
   final List<Set<String>> providedFields = new ArrayList<>();
+  private final Map<String, TypeKind> kinds;
 
   MergeContext(
       List<Subgraph> subgraphs,
       List<String> graphEnumNames,
       TypeRefs typeRefs,
+      Map<String, TypeKind> kinds,
       List<CompositionError> errors) {
+    this.kinds = kinds;
     this.subgraphs = subgraphs;
     this.graphEnumNames = graphEnumNames;
     this.typeRefs = typeRefs;
@@ -51,11 +56,15 @@ final class MergeContext {
     return -1;
   }
 
-  /** The type in each subgraph (null where the subgraph lacks it), by subgraph index. */
+  /**
+   * The type in each subgraph, by subgraph index: null where the subgraph lacks it, or defines it
+   * with another kind than the supergraph's (already reported as TYPE_KIND_MISMATCH).
+   */
   List<SubgraphType> sources(String typeName) {
     List<SubgraphType> out = new ArrayList<>();
     for (Subgraph s : subgraphs) {
-      out.add(s.type(typeName));
+      SubgraphType t = s.type(typeName);
+      out.add(t != null && t.supergraphKind() == kinds.get(typeName) ? t : null);
     }
     return out;
   }

@@ -32,7 +32,7 @@ public final class SupergraphMerger {
     Map<String, TypeKind> kinds = kinds(subgraphs, errors);
     validateInterfaceObjects(subgraphs, kinds, errors);
     MergeContext ctx =
-        new MergeContext(subgraphs, graphNames, new TypeRefs(subtypes(subgraphs)), errors);
+        new MergeContext(subgraphs, graphNames, new TypeRefs(subtypes(subgraphs)), kinds, errors);
     Map<String, LeafTypeMerger.EnumUsage> enumUsages = enumUsages(subgraphs, kinds);
 
     CompositeTypeMerger composites = new CompositeTypeMerger(ctx);
@@ -70,14 +70,12 @@ public final class SupergraphMerger {
         joinVersion(subgraphs), graphs, uses(merged, "tag"), uses(merged, "inaccessible"), merged);
   }
 
-  /** join v0.3 for federation 2.0-2.6, v0.4 for 2.7, v0.5 from 2.8 (and for fed1-only input). */
+  /**
+   * join v0.3 for federation 2.0-2.6, v0.4 for 2.7, v0.5 from 2.8; a fed1 subgraph counts as 2.0,
+   * the version Apollo upgrades it to.
+   */
   static String joinVersion(List<Subgraph> subgraphs) {
-    int max =
-        subgraphs.stream()
-            .filter(Subgraph::fed2)
-            .mapToInt(Subgraph::federationMinor)
-            .max()
-            .orElse(Integer.MAX_VALUE);
+    int max = subgraphs.stream().mapToInt(s -> s.fed2() ? s.federationMinor() : 0).max().orElse(0);
     return max < 7 ? "0.3" : max == 7 ? "0.4" : "0.5";
   }
 

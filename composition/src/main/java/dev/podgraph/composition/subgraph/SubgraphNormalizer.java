@@ -115,12 +115,23 @@ public final class SubgraphNormalizer {
     }
   }
 
-  /** Fed1 {@code extend type} is how an entity was declared: Apollo drops the extension flag. */
+  /**
+   * Fed1 {@code extend type} is how an entity was declared: Apollo drops the extension flag, but
+   * keeps it for a type marked {@code @extends}.
+   */
   private static void forgetExtensions(Subgraph subgraph) {
     for (Map.Entry<String, SubgraphType> e : subgraph.types().entrySet()) {
       SubgraphType t = e.getValue();
       List<Key> keys =
-          t.keys().stream().map(k -> new Key(k.fields(), k.resolvable(), false)).toList();
+          t.keys().stream()
+              .map(
+                  k ->
+                      new Key(
+                          k.fields(),
+                          k.resolvable(),
+                          k.byExtendsDirective(),
+                          k.byExtendsDirective()))
+              .toList();
       e.setValue(
           new SubgraphType(
               t.name(),

@@ -114,6 +114,25 @@ public final class SubgraphReader {
     }
     Map<String, SubgraphType> types = new LinkedHashMap<>();
     nodesByName.forEach((typeName, nodes) -> types.put(typeName, type(typeName, nodes)));
+    // Every subgraph has a Query type, if only for _service and _entities: Apollo counts it as
+    // defining Query (a @join__type for it, and a @join__field on every root field elsewhere).
+    types.putIfAbsent(
+        "Query",
+        new SubgraphType(
+            "Query",
+            TypeKind.OBJECT,
+            null,
+            false,
+            false,
+            false,
+            false,
+            List.of(),
+            new LinkedHashMap<>(),
+            new LinkedHashMap<>(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Metadata.NONE));
     return new Subgraph(name, url, link.fed2(), link.minor(), types);
   }
 
@@ -188,7 +207,10 @@ public final class SubgraphReader {
           Boolean resolvable = booleanArg(d, "resolvable");
           keys.add(
               new Key(
-                  fields == null ? "" : fields, resolvable == null || resolvable, keyOnExtension));
+                  fields == null ? "" : fields,
+                  resolvable == null || resolvable,
+                  keyOnExtension,
+                  extendsDirective));
         }
       }
     }
