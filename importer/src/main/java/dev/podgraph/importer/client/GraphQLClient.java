@@ -24,7 +24,12 @@ public final class GraphQLClient {
   private final String token;
 
   public GraphQLClient(URI endpoint, String token, ObjectMapper json) {
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1: no h2c upgrade dance with servers that do not speak it (the JDK's own, proxies).
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     this.json = json;
     this.endpoint = endpoint;
     this.token = token;
