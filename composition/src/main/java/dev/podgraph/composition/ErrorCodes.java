@@ -32,6 +32,7 @@ public final class ErrorCodes {
       "REQUIRED_INPUT_FIELD_MISSING_IN_SOME_SUBGRAPH";
   public static final String INTERFACE_OBJECT_USAGE_ERROR = "INTERFACE_OBJECT_USAGE_ERROR";
   public static final String NO_QUERIES = "NO_QUERIES";
+  public static final String SATISFIABILITY_ERROR = "SATISFIABILITY_ERROR";
 
   private ErrorCodes() {}
 }

@@ -52,6 +52,15 @@ public final class SupergraphMerger {
                   case SCALAR -> leaves.scalar(name);
                 }));
     addInterfaceObjectFields(subgraphs, types);
+    if (errors.size() == errorsBefore) {
+      Satisfiability satisfiability = new Satisfiability(ctx);
+      kinds.forEach(
+          (name, kind) -> {
+            if (kind == TypeKind.OBJECT) {
+              satisfiability.check(name);
+            }
+          });
+    }
     if (!types.containsKey("Query") || types.get("Query").fields().isEmpty()) {
       errors.add(
           new CompositionError(

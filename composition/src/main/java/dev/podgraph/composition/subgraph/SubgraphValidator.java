@@ -11,6 +11,8 @@ import java.util.Set;
  * subgraph. Messages start with {@code [subgraph]} like Apollo's.
  */
 public final class SubgraphValidator {
+  private static final Set<String> BUILT_IN_SCALARS =
+      Set.of("String", "Int", "Float", "Boolean", "ID");
   private final Subgraph subgraph;
   private final List<CompositionError> errors;
 
@@ -24,6 +26,7 @@ public final class SubgraphValidator {
   }
 
   private void validate() {
+    validateTypeReferences();
     Set<String> used = UsedFields.of(subgraph);
     for (SubgraphType type : subgraph.types().values()) {
       for (Key key : type.keys()) {
@@ -56,6 +59,27 @@ public final class SubgraphValidator {
                   + "\"");
         }
       }
+    }
+  }
+
+  /** Every type a field, argument, interface list or union names must exist (as GraphQL says). */
+  private void validateTypeReferences() {
+    Set<String> unknown = new java.util.LinkedHashSet<>();
+    for (SubgraphType type : subgraph.types().values()) {
+      for (SubgraphField field : type.fields().values()) {
+        checkExists(field.type().baseName(), unknown);
+        field.arguments().forEach(a -> checkExists(a.type().baseName(), unknown));
+      }
+      type.inputFields().values().forEach(f -> checkExists(f.type().baseName(), unknown));
+      type.interfaces().forEach(i -> checkExists(i, unknown));
+      type.unionMembers().forEach(m -> checkExists(m, unknown));
+    }
+    unknown.forEach(name -> error(ErrorCodes.INVALID_GRAPHQL, "Unknown type " + name));
+  }
+
+  private void checkExists(String typeName, Set<String> unknown) {
+    if (subgraph.type(typeName) == null && !BUILT_IN_SCALARS.contains(typeName)) {
+      unknown.add(typeName);
     }
   }
 
