@@ -136,4 +136,19 @@ class FormatRulesTest {
     assertEquals("glyph-lefkowitz", glyph.slug());
     assertEquals(List.of(1, 2), glyph.guested());
   }
+
+  @Test
+  void windowsLineEndingsAByteOrderMarkAndTabsReadLikeTheSeed() throws Exception {
+    String text =
+        "\uFEFFTesting\r\n\r\nPytest with Ann Lee - Episode 9\r\n\r\nSummary\r\n\r\nAbout tests.\r\n"
+            + "\r\nInterview\r\n\r\n\t• Why?\r\n\t\t• Really?\r\n";
+    EpisodeNotes e = new ShowNotesParser().parse("crlf.txt", text).episodes().getFirst();
+    assertEquals("Testing", e.category());
+    assertEquals("Pytest with Ann Lee", e.title());
+    assertEquals("About tests.", e.summary());
+    assertEquals(
+        List.of(new InterviewPoint("Why?", List.of(new InterviewPoint("Really?", List.of())))),
+        e.interview());
+    assertEquals(List.of("Ann Lee"), e.guests().stream().map(g -> g.person().name()).toList());
+  }
 }
