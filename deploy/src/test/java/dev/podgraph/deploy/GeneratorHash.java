@@ -19,7 +19,7 @@ final class GeneratorHash {
   static String suffix(String kind, String name, JsonNode data, String secretType) {
     Map<String, Object> top = new TreeMap<>();
     top.put("kind", kind);
-    top.put("name", name);
+    top.put("name", "");
     Map<String, String> values = new TreeMap<>();
     if (data != null) {
       data.properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));

@@ -316,6 +316,11 @@ final class Kustomize {
       if (templates && WORKLOADS.contains(r.get("kind").asText())) {
         setAll(
             ((ObjectNode) r.with("spec").with("template").with("metadata")).with("labels"), pairs);
+        if (r.get("kind").asText().equals("StatefulSet")) {
+          for (JsonNode claim : r.path("spec").path("volumeClaimTemplates")) {
+            setAll(((ObjectNode) ((ObjectNode) claim).with("metadata")).with("labels"), pairs);
+          }
+        }
       }
     }
   }

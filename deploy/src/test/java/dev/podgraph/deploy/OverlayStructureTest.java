@@ -334,7 +334,7 @@ class OverlayStructureTest {
               overlay
                   + ": Deployment "
                   + d.getMetadata().getName()
-                  + " selector also matches other pods");
+                  + " selector must match exactly its own pods");
         }
       }
     }

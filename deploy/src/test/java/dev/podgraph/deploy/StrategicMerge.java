@@ -54,8 +54,12 @@ final class StrategicMerge {
     }
   }
 
+  /**
+   * Elements the patch adds go before the existing ones, in patch order, as kustomize puts them.
+   */
   private static void mergeList(
       ArrayNode target, ArrayNode patch, String key, String where, String path) {
+    int inserted = 0;
     for (JsonNode element : patch) {
       if (!(element instanceof ObjectNode p) || !p.hasNonNull(key)) {
         throw new InvalidKustomizationException(where + ": element of " + path + " without " + key);
@@ -67,7 +71,7 @@ final class StrategicMerge {
         }
       }
       if (match == null) {
-        target.add(p.deepCopy());
+        target.insert(inserted++, p.deepCopy());
       } else {
         merge(match, p, where, path + "[" + key + "=" + p.get(key).asText() + "]");
       }
