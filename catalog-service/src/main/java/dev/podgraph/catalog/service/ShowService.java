@@ -1,0 +1,69 @@
+package dev.podgraph.catalog.service;
+
+import dev.podgraph.catalog.Show;
+import dev.podgraph.catalog.cache.EpisodeCache;
+import dev.podgraph.catalog.graphql.ShowInput;
+import dev.podgraph.catalog.graphql.ShowView;
+import dev.podgraph.catalog.repository.ShowRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.Objects;
+
+/** The show: read through the cache, written as a whole (create or replace, idempotent). */
+@ApplicationScoped
+public class ShowService {
+  private final ShowRepository shows;
+  private final EpisodeCache cache;
+
+  public ShowService(ShowRepository shows, EpisodeCache cache) {
+    this.shows = shows;
+    this.cache = cache;
+  }
+
+  public ShowView show() {
+    return cache.show(() -> shows.theShow().map(ShowView::from).orElse(null));
+  }
+
+  public ShowView save(@Valid @NotNull ShowInput input) {
+    boolean[] changed = {false};
+    ShowView saved =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Show s = shows.theShow().orElse(null);
+                  if (s == null) {
+                    s = new Show();
+                    s.id = Show.THE_SHOW;
+                    s.createdAt = EpisodeService.now();
+                  }
+                  String tagline = blankToNull(input.tagline());
+                  String url = blankToNull(input.url());
+                  changed[0] =
+                      !shows.isPersistent(s)
+                          || !Objects.equals(s.title, input.title().strip())
+                          || !Objects.equals(s.tagline, tagline)
+                          || !Objects.equals(s.hostName, input.hostName().strip())
+                          || !Objects.equals(s.url, url);
+                  if (changed[0]) {
+                    s.title = input.title().strip();
+                    s.tagline = tagline;
+                    s.hostName = input.hostName().strip();
+                    s.url = url;
+                    s.updatedAt = EpisodeService.now();
+                    shows.persist(s);
+                    shows.flush();
+                  }
+                  return ShowView.from(s);
+                });
+    if (changed[0]) {
+      cache.showChanged();
+    }
+    return saved;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}
