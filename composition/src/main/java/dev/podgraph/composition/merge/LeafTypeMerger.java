@@ -19,12 +19,20 @@ import java.util.Set;
 
 /** Merges the types without output fields: scalars, enums, unions and input objects. */
 final class LeafTypeMerger {
-  /** Where an enum appears, which decides how its values merge. */
-  enum EnumUsage {
-    INPUT,
-    OUTPUT,
-    BOTH,
-    UNUSED
+  /**
+   * Where an enum appears, which decides how its values merge: the first input position (argument
+   * or input field) and output position (field) found, or null.
+   */
+  record EnumUsage(String inputExample, String outputExample) {
+    static final EnumUsage UNUSED = new EnumUsage(null, null);
+
+    boolean input() {
+      return inputExample != null;
+    }
+
+    boolean output() {
+      return outputExample != null;
+    }
   }
 
   private final MergeContext ctx;
@@ -82,10 +90,10 @@ final class LeafTypeMerger {
     List<SupergraphEnumValue> values = new ArrayList<>();
     for (Map.Entry<String, List<Integer>> e : graphsByValue.entrySet()) {
       boolean inAll = e.getValue().size() == definingCount;
-      if (!inAll && usage == EnumUsage.INPUT) {
+      if (!inAll && usage.input() && !usage.output()) {
         continue;
       }
-      if (!inAll && usage == EnumUsage.BOTH) {
+      if (!inAll && usage.input() && usage.output()) {
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
           if (sources.get(i) != null && !e.getValue().contains(i)) {
@@ -96,8 +104,11 @@ final class LeafTypeMerger {
             ErrorCodes.ENUM_VALUE_MISMATCH,
             "Enum type \""
                 + name
-                + "\" is used as both input type (for example, as an argument or input field) and"
-                + " output type (a field type), and value \""
+                + "\" is used as both input type (for example, as type of \""
+                + usage.inputExample()
+                + "\") and output type (for example, as type of \""
+                + usage.outputExample()
+                + "\"), but value \""
                 + e.getKey()
                 + "\" is not defined in all the subgraphs defining \""
                 + name

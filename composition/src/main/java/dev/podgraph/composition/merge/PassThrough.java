@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * The directives that pass from subgraphs into the supergraph unchanged: {@code @inaccessible} if
  * any subgraph has it, every {@code @tag} of any subgraph, {@code @deprecated} with the first
- * reason given. Apollo prints {@code @inaccessible} before the join directives, tags after.
+ * reason given. Apollo prints the inaccessible one before the join directives, deprecation and tags
+ * after them.
  */
 final class PassThrough {
   private PassThrough() {}
@@ -30,6 +31,14 @@ final class PassThrough {
 
   static List<AppliedDirective> before(Metadata m) {
     List<AppliedDirective> out = new ArrayList<>();
+    if (m.inaccessible()) {
+      out.add(AppliedDirective.named("inaccessible").build());
+    }
+    return out;
+  }
+
+  static List<AppliedDirective> after(Metadata m) {
+    List<AppliedDirective> out = new ArrayList<>();
     if (m.deprecated()) {
       out.add(
           "No longer supported".equals(m.deprecationReason())
@@ -38,16 +47,8 @@ final class PassThrough {
                   .string("reason", m.deprecationReason())
                   .build());
     }
-    if (m.inaccessible()) {
-      out.add(AppliedDirective.named("inaccessible").build());
-    }
+    m.tags().forEach(t -> out.add(AppliedDirective.named("tag").string("name", t).build()));
     return out;
-  }
-
-  static List<AppliedDirective> after(Metadata m) {
-    return m.tags().stream()
-        .map(t -> AppliedDirective.named("tag").string("name", t).build())
-        .toList();
   }
 
   /** The most common description (the first of the most common on a tie), as Apollo picks it. */

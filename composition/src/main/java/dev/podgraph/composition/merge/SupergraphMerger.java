@@ -174,16 +174,19 @@ public final class SupergraphMerger {
 
   private static Map<String, LeafTypeMerger.EnumUsage> enumUsages(
       List<Subgraph> subgraphs, Map<String, TypeKind> kinds) {
-    Set<String> inputs = new HashSet<>();
-    Set<String> outputs = new HashSet<>();
+    Map<String, String> inputs = new HashMap<>();
+    Map<String, String> outputs = new HashMap<>();
     for (Subgraph s : subgraphs) {
       for (SubgraphType t : s.types().values()) {
         for (SubgraphField f : t.fields().values()) {
-          outputs.add(f.type().baseName());
-          f.arguments().forEach(a -> inputs.add(a.type().baseName()));
+          String coordinate = t.name() + "." + f.name();
+          outputs.putIfAbsent(f.type().baseName(), coordinate);
+          f.arguments()
+              .forEach(
+                  a -> inputs.putIfAbsent(a.type().baseName(), coordinate + "(" + a.name() + ":)"));
         }
         for (SubgraphArgument f : t.inputFields().values()) {
-          inputs.add(f.type().baseName());
+          inputs.putIfAbsent(f.type().baseName(), t.name() + "." + f.name());
         }
       }
     }
@@ -191,15 +194,7 @@ public final class SupergraphMerger {
     kinds.forEach(
         (name, kind) -> {
           if (kind == TypeKind.ENUM) {
-            boolean in = inputs.contains(name);
-            boolean outp = outputs.contains(name);
-            out.put(
-                name,
-                in && outp
-                    ? LeafTypeMerger.EnumUsage.BOTH
-                    : in
-                        ? LeafTypeMerger.EnumUsage.INPUT
-                        : outp ? LeafTypeMerger.EnumUsage.OUTPUT : LeafTypeMerger.EnumUsage.UNUSED);
+            out.put(name, new LeafTypeMerger.EnumUsage(inputs.get(name), outputs.get(name)));
           }
         });
     return out;
