@@ -64,6 +64,19 @@ class ApolloCrossCheckTest {
     assertAgrees(fixture.name(), apollo, fixture.compose());
   }
 
+  /**
+   * Stronger than required: the text itself is Apollo's, so a supergraph committed from either tool
+   * compares byte-for-byte. (Pinned to @apollo/composition 2.14.4 by package-lock.json.)
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void printsTheSameTextAsApollo(Fixtures fixture) throws IOException {
+    Path supergraph = apolloOut.resolve(fixture.name() + ".graphql");
+    assumeTrue(Files.exists(supergraph), "Apollo composes this fixture");
+    assertThat(fixture.compose().supergraphSdl())
+        .contains(Files.readString(supergraph, StandardCharsets.UTF_8));
+  }
+
   @Test
   void agreesWithApolloOnTheProjectSubgraphs() throws Exception {
     Path catalog = Path.of("..", "catalog-service", "schema.graphql").toAbsolutePath().normalize();
@@ -80,6 +93,7 @@ class ApolloCrossCheckTest {
                 new SubgraphSdl("catalog", catalogUrl, Files.readString(catalog)),
                 new SubgraphSdl("guest", guestUrl, Files.readString(guest))));
     assertAgrees("catalog + guest", apollo, ours);
+    assertThat(ours.supergraphSdl()).contains(apollo.stdout());
   }
 
   private static void assertAgrees(String name, ApolloResult apollo, CompositionResult ours) {

@@ -357,4 +357,24 @@ class ComposerRulesTest {
     CompositionResult none = compose("a", FED27 + "type T { x: Int }");
     assertThat(none.errors()).extracting(CompositionError::code).containsExactly("NO_QUERIES");
   }
+
+  @Test
+  void descriptionsArePrintedAsApolloPrintsThem() {
+    String longText = "x".repeat(71);
+    CompositionResult result =
+        compose(
+            "a",
+            FED27
+                + "type Query {\n  \"short\"\n  a: Int\n  \"\"\"\n  two\n  lines\n  \"\"\"\n  b: Int\n  \""
+                + longText
+                + "\"\n  c: Int\n}");
+    String sdl = result.supergraphSdl().orElseThrow();
+    // the first described field has no empty line before it, the next ones do; more than 70
+    // characters or several lines go on lines of their own
+    assertThat(sdl)
+        .contains(
+            "{\n  \"\"\"short\"\"\"\n  a: Int\n\n  \"\"\"\n  two\n  lines\n  \"\"\"\n  b: Int\n\n  \"\"\"\n  "
+                + longText
+                + "\n  \"\"\"\n  c: Int\n}");
+  }
 }

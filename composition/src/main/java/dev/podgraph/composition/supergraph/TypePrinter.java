@@ -9,7 +9,7 @@ final class TypePrinter {
 
   static String print(SupergraphType type) {
     StringBuilder out = new StringBuilder();
-    description(out, type.description(), "");
+    description(out, type.description(), "", true);
     out.append(
         switch (type.kind()) {
           case OBJECT -> "type ";
@@ -29,16 +29,20 @@ final class TypePrinter {
     switch (type.kind()) {
       case OBJECT, INTERFACE -> {
         out.append(type.directives().isEmpty() ? " {\n" : "\n{\n");
+        boolean first = true;
         for (SupergraphField f : type.fields()) {
-          field(out, f);
+          field(out, f, first);
+          first = false;
         }
         out.append('}');
       }
       case INPUT_OBJECT -> {
         out.append(type.directives().isEmpty() ? " {\n" : "\n{\n");
+        boolean first = true;
         for (SupergraphArgument f : type.inputFields()) {
-          description(out, f.description(), "  ");
+          description(out, f.description(), "  ", first);
           out.append("  ").append(inputValue(f)).append('\n');
+          first = false;
         }
         out.append('}');
       }
@@ -46,10 +50,7 @@ final class TypePrinter {
         out.append(type.directives().isEmpty() ? " {\n" : "\n{\n");
         boolean first = true;
         for (SupergraphEnumValue v : type.values()) {
-          if (v.description() != null && !first) {
-            out.append('\n');
-          }
-          description(out, v.description(), "  ");
+          description(out, v.description(), "  ", first);
           out.append("  ").append(v.name()).append(directives(v.directives())).append('\n');
           first = false;
         }
@@ -66,16 +67,18 @@ final class TypePrinter {
     return out.toString();
   }
 
-  private static void field(StringBuilder out, SupergraphField f) {
-    description(out, f.description(), "  ");
+  private static void field(StringBuilder out, SupergraphField f, boolean firstInBlock) {
+    description(out, f.description(), "  ", firstInBlock);
     out.append("  ").append(f.name());
     if (!f.arguments().isEmpty()) {
       boolean multiline = f.arguments().stream().anyMatch(a -> a.description() != null);
       if (multiline) {
         out.append("(\n");
+        boolean first = true;
         for (SupergraphArgument a : f.arguments()) {
-          description(out, a.description(), "    ");
+          description(out, a.description(), "    ", first);
           out.append("    ").append(inputValue(a)).append('\n');
+          first = false;
         }
         out.append("  )");
       } else {
@@ -102,20 +105,40 @@ final class TypePrinter {
     return directives.stream().map(d -> " " + d.print()).collect(Collectors.joining());
   }
 
-  /** Block string descriptions, on one line when short and plain, as graphql-js prints them. */
-  private static void description(StringBuilder out, String description, String indent) {
+  /**
+   * Prints a description as Apollo's printer does: a block string, on several lines when the text
+   * has several, is longer than 70 characters or ends with a quote or backslash; inside a block,
+   * every described element but the first is preceded by an empty line.
+   */
+  private static void description(
+      StringBuilder out, String description, String indent, boolean firstInBlock) {
     if (description == null) {
       return;
     }
-    String escaped = description.replace("\"\"\"", "\\\"\"\"");
-    if (!escaped.contains("\n") && !escaped.endsWith("\"") && !escaped.endsWith("\\")) {
-      out.append(indent).append("\"\"\"").append(escaped).append("\"\"\"\n");
-      return;
+    boolean singleLine = description.indexOf('\n') < 0;
+    boolean multipleLines =
+        !singleLine
+            || description.endsWith("\"")
+            || description.endsWith("\\")
+            || description.length() > 70;
+    boolean leadingSpace = description.startsWith(" ") || description.startsWith("\t");
+    StringBuilder block = new StringBuilder();
+    if (multipleLines && !(singleLine && leadingSpace)) {
+      block.append('\n');
     }
-    out.append(indent).append("\"\"\"\n");
-    for (String line : escaped.split("\n", -1)) {
-      out.append(line.isEmpty() ? "" : indent + line).append('\n');
+    block.append(description);
+    if (multipleLines) {
+      block.append('\n');
     }
-    out.append(indent).append("\"\"\"\n");
+    String text = ("\"\"\"" + block + "\"\"\"").replace("\n", "\n" + indent);
+    if (!indent.isEmpty() && !firstInBlock) {
+      out.append('\n');
+    }
+    out.append(indent).append(escapeTripleQuotes(text)).append('\n');
+  }
+
+  private static String escapeTripleQuotes(String block) {
+    String inner = block.substring(3, block.length() - 3);
+    return "\"\"\"" + inner.replace("\"\"\"", "\\\"\"\"") + "\"\"\"";
   }
 }
