@@ -58,7 +58,7 @@ public class GuestGraphQLApi {
       "A person by id or by slug (exactly one). A merged-away id or slug gives the survivor.")
   public GuestView guest(@Id String id, String slug) {
     if ((id == null) == (slug == null)) {
-      throw new InvalidInputException("id", "give exactly one of id and slug");
+      throw new InvalidInputException("Give exactly one of id and slug");
     }
     return (id != null ? service.byId(id) : service.bySlug(slug)).orElse(null);
   }
