@@ -96,11 +96,87 @@ public final class QueryPlanner {
         if (field.getName().startsWith("__")) {
           continue; // __typename and introspection are answered by the gateway
         }
-        String subgraph = chooseRootSubgraph(rootType, field, bySubgraph.keySet());
-        FetchDraft fetch = bySubgraph.computeIfAbsent(subgraph, s -> newFetch(s, List.of(), false));
-        planField(field, rootType, rootCtx(fetch));
+        planSharedRootField(field, rootType, bySubgraph);
       }
       return toNode(fetches);
+    }
+
+    /**
+     * Plans a query root field, asking it of several subgraphs when it returns a value type (no
+     * key) whose fields no single subgraph resolves: each is asked for the part it can answer and
+     * the answers merge under the same response key.
+     */
+    private void planSharedRootField(
+        Field field, String rootType, Map<String, FetchDraft> bySubgraph) {
+      List<String> candidates = rootCandidates(rootType, field, bySubgraph.keySet());
+      Optional<TypeModel> returned =
+          supergraph
+              .type(rootType)
+              .field(field.getName())
+              .flatMap(f -> supergraph.findType(f.typeName()));
+      List<Field> remaining =
+          returned.isPresent()
+                  && returned.get().kind() == TypeKind.OBJECT
+                  && field.getSelectionSet() != null
+              ? collectFields(field.getSelectionSet().getSelections(), returned.get().name())
+              : List.of();
+      if (candidates.size() == 1 || remaining.isEmpty()) {
+        planRootIn(field, rootType, candidates.getFirst(), bySubgraph);
+        return;
+      }
+      for (String subgraph : candidates) {
+        List<Field> answerable =
+            remaining.stream().filter(f -> !stuck(f, returned.get(), subgraph, 0)).toList();
+        if (answerable.isEmpty()) {
+          continue;
+        }
+        planRootIn(withSelections(field, answerable), rootType, subgraph, bySubgraph);
+        remaining = remaining.stream().filter(f -> !answerable.contains(f)).toList();
+        if (remaining.isEmpty()) {
+          return;
+        }
+      }
+      planRootIn(withSelections(field, remaining), rootType, candidates.getFirst(), bySubgraph);
+    }
+
+    private Field withSelections(Field field, List<Field> selections) {
+      return field.transform(
+          b -> b.selectionSet(SelectionSet.newSelectionSet(List.copyOf(selections)).build()));
+    }
+
+    private void planRootIn(
+        Field field, String rootType, String subgraph, Map<String, FetchDraft> bySubgraph) {
+      FetchDraft fetch = bySubgraph.computeIfAbsent(subgraph, s -> newFetch(s, List.of(), false));
+      planField(field, rootType, rootCtx(fetch));
+    }
+
+    /**
+     * True when the subgraph cannot answer the field, not even through an entity jump: the field
+     * lives elsewhere on a type without a key.
+     */
+    private boolean stuck(Field field, TypeModel type, String subgraph, int depth) {
+      if (field.getName().startsWith("__") || depth > 8) {
+        return false;
+      }
+      Optional<FieldModel> model = type.field(field.getName());
+      if (model.isEmpty()) {
+        return false;
+      }
+      if (!canResolve(subgraph, type, model.get(), null)) {
+        return type.subgraphs().entrySet().stream()
+            .noneMatch(
+                e ->
+                    e.getValue().keys().stream().anyMatch(Key::resolvable)
+                        && canResolve(e.getKey(), type, model.get(), null));
+      }
+      Optional<TypeModel> child = supergraph.findType(model.get().typeName());
+      if (child.isEmpty()
+          || child.get().kind() != TypeKind.OBJECT
+          || field.getSelectionSet() == null) {
+        return false;
+      }
+      return collectFields(field.getSelectionSet().getSelections(), child.get().name()).stream()
+          .anyMatch(f -> stuck(f, child.get(), subgraph, depth + 1));
     }
 
     Optional<PlanNode> planMutation(String rootType) {
@@ -138,8 +214,10 @@ public final class QueryPlanner {
     String planField(Field field, String typeName, Ctx ctx) {
       String responseKey = field.getResultKey();
       if (field.getName().equals("__typename")) {
+        // The shaper answers __typename from the runtime type: the subgraph is only asked once.
         touch(ctx.fetch());
-        return ctx.node().field(responseKey, "__typename", List.of(), false).responseKey;
+        ctx.node().ensureTypename();
+        return "__typename";
       }
       TypeModel type = supergraph.type(typeName);
       FieldModel model =
@@ -196,7 +274,7 @@ public final class QueryPlanner {
       }
       ctx.node().field("__typename", "__typename", List.of(), false);
       for (String objectType : supergraph.possibleTypesIn(type.name(), ctx.subgraph())) {
-        Ctx fragment = ctx.withNode(ctx.node().fragment(objectType));
+        Ctx fragment = ctx.withNode(ctx.node().typedFragment(objectType));
         for (Field field : collectFields(selections, objectType)) {
           planField(field, objectType, fragment);
         }
@@ -240,7 +318,7 @@ public final class QueryPlanner {
         collectors.push(touched);
         List<Projection.Field> projection;
         try {
-          ctx.node().field("__typename", "__typename", List.of(), false);
+          ctx.node().ensureTypename();
           projection = addRequirement(key.get().fields(), type, ctx, true);
         } finally {
           collectors.pop();
@@ -268,7 +346,7 @@ public final class QueryPlanner {
       List<Projection.Field> projection = new ArrayList<>();
       try {
         touch(ctx.fetch());
-        ctx.node().field("__typename", "__typename", List.of(), false);
+        ctx.node().ensureTypename();
         projection.addAll(addRequirement(target.key().fields(), type, ctx, true));
         FieldInSubgraph owner = model.perSubgraph().get(target.subgraph());
         if (owner != null && owner.requires().isPresent()) {
@@ -286,7 +364,7 @@ public final class QueryPlanner {
               type.name(),
               target.representationType(),
               projection);
-      SelectionDraft node = fetch.root.fragment(target.representationType());
+      SelectionDraft node = fetch.root.typedFragment(target.representationType());
       Ctx targetCtx =
           new Ctx(fetch, node, target.subgraph(), ctx.path(), List.of(), false, ctx.depth() + 1);
       String typeInTarget =
@@ -415,6 +493,11 @@ public final class QueryPlanner {
     }
 
     private String chooseRootSubgraph(String rootType, Field field, Set<String> used) {
+      return rootCandidates(rootType, field, used).getFirst();
+    }
+
+    /** Subgraphs that resolve a root field, cheapest first. */
+    private List<String> rootCandidates(String rootType, Field field, Set<String> used) {
       TypeModel root = supergraph.type(rootType);
       FieldModel model =
           root.field(field.getName())
@@ -422,25 +505,23 @@ public final class QueryPlanner {
                   () ->
                       new PlanningException(
                           "Cannot query field \"" + field.getName() + "\" on type " + rootType));
-      String best = null;
-      int bestCost = Integer.MAX_VALUE;
+      Map<String, Integer> costs = new LinkedHashMap<>();
       for (String subgraph : supergraph.subgraphs().keySet()) {
-        if (!canResolve(subgraph, root, model, null)) {
-          continue;
-        }
-        int cost =
-            2 * misses(field.getSelectionSet(), model.typeName(), subgraph, 0)
-                + (used.contains(subgraph) ? 0 : 1);
-        if (cost < bestCost) {
-          best = subgraph;
-          bestCost = cost;
+        if (canResolve(subgraph, root, model, null)) {
+          costs.put(
+              subgraph,
+              2 * misses(field.getSelectionSet(), model.typeName(), subgraph, 0)
+                  + (used.contains(subgraph) ? 0 : 1));
         }
       }
-      if (best == null) {
+      if (costs.isEmpty()) {
         throw new PlanningException(
             "No subgraph resolves field " + rootType + "." + field.getName());
       }
-      return best;
+      return costs.entrySet().stream()
+          .sorted(Map.Entry.comparingByValue())
+          .map(Map.Entry::getKey)
+          .toList();
     }
 
     /** How many selected fields a subgraph could not resolve itself: a cost estimate. */

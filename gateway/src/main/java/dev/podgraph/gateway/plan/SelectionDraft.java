@@ -18,6 +18,9 @@ final class SelectionDraft {
   private final Map<String, FieldDraft> fields = new LinkedHashMap<>();
   private final Map<String, SelectionDraft> fragments = new LinkedHashMap<>();
 
+  /** Set when the enclosing selection (or the merged object) already carries __typename. */
+  private boolean typenameKnown;
+
   static final class FieldDraft {
     final String responseKey;
     final String name;
@@ -64,6 +67,20 @@ final class SelectionDraft {
 
   SelectionDraft fragment(String typeCondition) {
     return fragments.computeIfAbsent(typeCondition, t -> new SelectionDraft());
+  }
+
+  /** A fragment whose objects' __typename is already asked by this selection or known. */
+  SelectionDraft typedFragment(String typeCondition) {
+    SelectionDraft fragment = fragment(typeCondition);
+    fragment.typenameKnown = true;
+    return fragment;
+  }
+
+  /** Asks __typename unless it is already known for these objects. */
+  void ensureTypename() {
+    if (!typenameKnown) {
+      field("__typename", "__typename", List.of(), false);
+    }
   }
 
   SelectionSet toAst() {
