@@ -11,14 +11,17 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 /**
  * The GraphQL {@code Episode} entity: an immutable snapshot of the row, which is also what the
- * cache stores (as JSON).
+ * cache stores (as JSON). {@code @Name} as well as {@code @Type}: SmallRye resolves federated
+ * entities by {@code @Name} or the simple class name.
  */
 @Type("Episode")
+@Name("Episode")
 @Key(fields = @FieldSet("id"))
 @Description("An episode of the show, with its show notes and publishing state.")
 public record EpisodeView(

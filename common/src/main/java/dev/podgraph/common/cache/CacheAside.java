@@ -113,7 +113,7 @@ public class CacheAside {
   public CacheStatus status() {
     boolean reachable;
     try {
-      await(redis.execute("PING"));
+      redis.execute("PING").await().atMost(config.healthTimeout());
       reachable = true;
     } catch (RuntimeException e) {
       reachable = false;

@@ -19,6 +19,10 @@ public interface CacheConfig {
   @WithDefault("PT0.15S")
   Duration timeout();
 
+  /** Longest wait for the readiness check's PING (not on any request's path). */
+  @WithDefault("PT1S")
+  Duration healthTimeout();
+
   /** Lifetime of an entry; also bounds staleness in the cases README.md lists. */
   @WithDefault("PT10M")
   Duration ttl();
