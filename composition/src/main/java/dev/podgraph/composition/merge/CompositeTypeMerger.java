@@ -58,8 +58,9 @@ final class CompositeTypeMerger {
     }
     Metadata metadata =
         PassThrough.merge(sources.stream().map(s -> s == null ? null : s.metadata()).toList());
-    List<AppliedDirective> all = new ArrayList<>(PassThrough.before(metadata));
-    all.addAll(directives);
+    // Apollo's order on a type: join__implements, join__type, then @inaccessible, then @tag.
+    List<AppliedDirective> all = new ArrayList<>(directives);
+    all.addAll(PassThrough.before(metadata));
     all.addAll(PassThrough.after(metadata));
 
     Set<String> fieldNames = new LinkedHashSet<>();

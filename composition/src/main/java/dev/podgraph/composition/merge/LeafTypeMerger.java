@@ -185,12 +185,14 @@ final class LeafTypeMerger {
       List<SupergraphEnumValue> values) {
     Metadata metadata =
         PassThrough.merge(sources.stream().map(s -> s == null ? null : s.metadata()).toList());
-    List<AppliedDirective> directives = new ArrayList<>(PassThrough.before(metadata));
+    // Apollo's order on a type: join__type, @inaccessible, join__unionMember, @tag.
+    List<AppliedDirective> directives = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
       if (sources.get(i) != null) {
         directives.add(AppliedDirective.named("join__type").literal("graph", ctx.graph(i)).build());
       }
     }
+    directives.addAll(PassThrough.before(metadata));
     directives.addAll(extraJoins);
     directives.addAll(PassThrough.after(metadata));
     return new SupergraphType(

@@ -18,7 +18,16 @@ import java.util.List;
 public final class FieldSet {
 
   /** A field the selection reaches: the type it is selected on, and its definition (or null). */
-  public record Target(String parentType, Field selection, SubgraphField definition) {
+  /**
+   * @param leaf the selection has no sub-selection
+   * @param externalAncestor a field above it in the selection is {@code @external}
+   */
+  public record Target(
+      String parentType,
+      Field selection,
+      SubgraphField definition,
+      boolean leaf,
+      boolean externalAncestor) {
     public String coordinate() {
       return parentType + "." + selection.getName();
     }
@@ -39,7 +48,7 @@ public final class FieldSet {
    */
   public static List<Target> targets(Subgraph subgraph, String parentType, String fieldSet) {
     List<Target> out = new ArrayList<>();
-    collect(subgraph, parentType, parse(fieldSet), out);
+    collect(subgraph, parentType, parse(fieldSet), false, out);
     return out;
   }
 
@@ -53,7 +62,11 @@ public final class FieldSet {
   }
 
   private static void collect(
-      Subgraph subgraph, String parentType, SelectionSet set, List<Target> out) {
+      Subgraph subgraph,
+      String parentType,
+      SelectionSet set,
+      boolean externalAncestor,
+      List<Target> out) {
     for (Selection<?> selection : set.getSelections()) {
       switch (selection) {
         case Field field -> {
@@ -62,9 +75,15 @@ public final class FieldSet {
           if (field.getName().equals("__typename")) {
             continue;
           }
-          out.add(new Target(parentType, field, definition));
-          if (definition != null && field.getSelectionSet() != null) {
-            collect(subgraph, definition.type().baseName(), field.getSelectionSet(), out);
+          boolean leaf = field.getSelectionSet() == null;
+          out.add(new Target(parentType, field, definition, leaf, externalAncestor));
+          if (definition != null && !leaf) {
+            collect(
+                subgraph,
+                definition.type().baseName(),
+                field.getSelectionSet(),
+                externalAncestor || definition.external(),
+                out);
           }
         }
         case InlineFragment fragment -> {
@@ -72,7 +91,7 @@ public final class FieldSet {
               fragment.getTypeCondition() == null
                   ? parentType
                   : fragment.getTypeCondition().getName();
-          collect(subgraph, on, fragment.getSelectionSet(), out);
+          collect(subgraph, on, fragment.getSelectionSet(), externalAncestor, out);
         }
         default ->
             throw new InvalidFieldSetException("named fragments are not allowed in a field set");

@@ -50,13 +50,14 @@ public final class SubgraphValidator {
                   + " no use and should be removed (or the field should not be @external).");
         }
         if (subgraph.name().equals(field.overrideFrom())) {
-          error(
-              ErrorCodes.OVERRIDE_FROM_SELF_ERROR,
-              "Source and destination subgraphs \""
-                  + subgraph.name()
-                  + "\" are the same for overridden field \""
-                  + coordinate
-                  + "\"");
+          errors.add(
+              new CompositionError(
+                  ErrorCodes.OVERRIDE_FROM_SELF_ERROR,
+                  "Source and destination subgraphs \""
+                      + subgraph.name()
+                      + "\" are the same for overridden field \""
+                      + coordinate
+                      + "\""));
         }
       }
     }
@@ -142,7 +143,7 @@ public final class SubgraphValidator {
         targets(type.name(), field.requires(), ErrorCodes.REQUIRES_INVALID_FIELDS, where)) {
       if (t.definition() == null) {
         error(ErrorCodes.REQUIRES_INVALID_FIELDS, where + unknownField(t));
-      } else if (t.parentType().equals(type.name()) && !t.definition().external()) {
+      } else if (mustBeExternal(t)) {
         error(
             ErrorCodes.REQUIRES_FIELDS_MISSING_EXTERNAL,
             where
@@ -183,9 +184,7 @@ public final class SubgraphValidator {
         targets(target, field.provides(), ErrorCodes.PROVIDES_INVALID_FIELDS, where)) {
       if (t.definition() == null) {
         error(ErrorCodes.PROVIDES_INVALID_FIELDS, where + unknownField(t));
-      } else if (t.parentType().equals(target)
-          && !t.definition().external()
-          && !returned.interfaceObject()) {
+      } else if (mustBeExternal(t)) {
         error(
             ErrorCodes.PROVIDES_FIELDS_MISSING_EXTERNAL,
             where
@@ -195,6 +194,14 @@ public final class SubgraphValidator {
                 + " subgraph (it is not marked @external)");
       }
     }
+  }
+
+  /**
+   * A field that {@code @requires} or {@code @provides} selects as a leaf must be external, unless
+   * a field above it already is (its sub-fields then come from elsewhere too).
+   */
+  private static boolean mustBeExternal(FieldSet.Target t) {
+    return t.leaf() && !t.externalAncestor() && !t.definition().external();
   }
 
   private List<FieldSet.Target> targets(
@@ -212,8 +219,8 @@ public final class SubgraphValidator {
         + t.selection().getName()
         + "\" on type \""
         + t.parentType()
-        + "\" (if the field is defined in another subgraph, you need to add it to this subgraph"
-        + " with @external).";
+        + "\" (the field should either be added to this subgraph or, if it should not be"
+        + " resolved by this subgraph, you need to add it to this subgraph with @external).";
   }
 
   private void error(String code, String message) {
