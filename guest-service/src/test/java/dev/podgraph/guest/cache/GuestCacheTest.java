@@ -163,6 +163,8 @@ class GuestCacheTest {
         .statusCode(200)
         .body("status", equalTo("UP"))
         .body(containsString("redis-cache"))
-        .body("checks.find { it.name == 'redis-cache' }.data.redis", equalTo("up"));
+        .body("checks.find { it.name == 'redis-cache' }.data.redis", equalTo("up"))
+        .body(
+            "checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
   }
 }

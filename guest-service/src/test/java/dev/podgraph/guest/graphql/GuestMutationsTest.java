@@ -20,10 +20,15 @@ import dev.podgraph.devinfra.DevTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -153,6 +158,35 @@ class GuestMutationsTest {
         .body("errors[0].extensions.code", equalTo("CONFLICT"));
     post("query($id: ID) { guest(id: $id) { bio version } }", Map.of("id", id))
         .body("data.guest.bio", equalTo("first"))
+        .body("data.guest.version", equalTo(1));
+  }
+
+  @Test
+  void ofTwoConcurrentUpdatesFromTheSameVersionExactlyOneWins() throws Exception {
+    String id = guestId("Contested Guest");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<String>> outcomes = new ArrayList<>();
+      for (String bio : List.of("from writer one", "from writer two")) {
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  Object code =
+                      asEditor(UPDATE, Map.of("id", id, "v", 0, "input", Map.of("bio", bio)))
+                          .extract()
+                          .path("errors[0].extensions.code");
+                  return code == null ? "OK" : code.toString();
+                }));
+      }
+      List<String> results = new ArrayList<>();
+      for (Future<String> outcome : outcomes) {
+        results.add(outcome.get(60, TimeUnit.SECONDS));
+      }
+      assertEquals(List.of("CONFLICT", "OK"), results.stream().sorted().toList());
+    } finally {
+      pool.shutdownNow();
+    }
+    post("query($id: ID) { guest(id: $id) { version } }", Map.of("id", id))
         .body("data.guest.version", equalTo(1));
   }
 

@@ -3,21 +3,28 @@ package dev.podgraph.guest.graphql;
 import static dev.podgraph.devinfra.GraphQLAssured.post;
 import static dev.podgraph.guest.GuestFixtures.appear;
 import static dev.podgraph.guest.GuestFixtures.guest;
+import static dev.podgraph.guest.GuestFixtures.guestId;
 import static dev.podgraph.guest.GuestFixtures.unique;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.podgraph.guest.SqlStatements;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class GuestQueriesTest {
+  @Inject SessionFactory sessionFactory;
+
   private static final String BY_ID =
       "query($id: ID) { guest(id: $id) { id name slug honorific bio projects version } }";
   private static final String BY_SLUG = "query($slug: String) { guest(slug: $slug) { id name } }";
@@ -150,6 +157,36 @@ class GuestQueriesTest {
     post(PAGE, Map.of("first", -1)).body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
     post(PAGE, Map.of("after", "bm90LWEtY3Vyc29y"))
         .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
+  }
+
+  @Test
+  void aPageCostsTheSameNumberOfSqlStatementsForFiveAndFiftyGuests() {
+    String tag = unique();
+    for (int i = 0; i < 50; i++) {
+      appear(guestId("Counted " + tag + " " + i), "ep-" + tag, "GUEST", i);
+    }
+    String query =
+        "query($first: Int, $filter: GuestFilterInput) { guests(first: $first, filter: $filter) {"
+            + " totalCount edges { node { id episodes { id } appearances { order } } } } }";
+    Map<String, Object> filter = Map.of("name", "counted " + tag);
+    long five =
+        SqlStatements.during(
+            sessionFactory,
+            () ->
+                post(query, Map.of("first", 5, "filter", filter))
+                    .body("errors", nullValue())
+                    .body("data.guests.edges", hasSize(5)));
+    long fifty =
+        SqlStatements.during(
+            sessionFactory,
+            () ->
+                post(query, Map.of("first", 50, "filter", filter))
+                    .body("errors", nullValue())
+                    .body("data.guests.totalCount", equalTo(50))
+                    .body("data.guests.edges", hasSize(50)));
+    // The page, its count, and one statement for every guest's appearances.
+    assertEquals(3, five);
+    assertEquals(five, fifty);
   }
 
   @Test
