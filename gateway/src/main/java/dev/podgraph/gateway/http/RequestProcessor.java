@@ -7,6 +7,7 @@ import dev.podgraph.gateway.plan.OperationNormalizer;
 import dev.podgraph.gateway.plan.PlanningException;
 import dev.podgraph.gateway.plan.QueryPlan;
 import dev.podgraph.gateway.response.ErrorCode;
+import dev.podgraph.gateway.response.ResponseShaper;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
@@ -230,13 +231,15 @@ public final class RequestProcessor {
       Map<String, Object> introspection) {
     Map<String, Object> tree = new LinkedHashMap<>(merged.tree());
     tree.putAll(introspection);
-    Map<String, Object> data = current.shaper().shape(plan.rootType(), plan.selection(), tree);
+    ResponseShaper.Shaped shaped = current.shaper().shape(plan.rootType(), plan.selection(), tree);
+    List<Map<String, Object>> errors = new ArrayList<>(merged.errors());
+    errors.addAll(shaped.errors());
     Map<String, Object> body = new LinkedHashMap<>();
-    if (!merged.errors().isEmpty()) {
-      body.put("errors", merged.errors());
-      merged.errors().forEach(e -> metrics.error(code(e)));
+    if (!errors.isEmpty()) {
+      body.put("errors", errors);
+      errors.forEach(e -> metrics.error(code(e)));
     }
-    body.put("data", data);
+    body.put("data", shaped.data());
     return new ProcessedResponse(200, body, false);
   }
 

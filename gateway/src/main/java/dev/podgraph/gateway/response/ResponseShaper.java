@@ -4,6 +4,7 @@ import graphql.language.Field;
 import graphql.language.InlineFragment;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLInterfaceType;
@@ -38,100 +39,129 @@ public final class ResponseShaper {
 
   /**
    * @param tree the merged tree; {@code __schema}/{@code __type} answers already placed in it
-   * @return the {@code data} object, or null when null propagated to the root
    */
-  public Map<String, Object> shape(
-      String rootType, SelectionSet selection, Map<String, Object> tree) {
+  public Shaped shape(String rootType, SelectionSet selection, Map<String, Object> tree) {
     GraphQLObjectType root = schema.getObjectType(rootType);
-    Object shaped = shapeObject(List.of(selection), root, tree);
-    return shaped == INVALID ? null : asMap(shaped);
+    Walk walk = new Walk();
+    Object shaped = walk.shapeObject(List.of(selection), root, tree);
+    return new Shaped(shaped == INVALID ? null : asMap(shaped), walk.errors);
   }
+
+  /**
+   * @param data null when null propagated to the root
+   * @param errors errors found while shaping (values the API schema cannot represent)
+   */
+  public record Shaped(Map<String, Object> data, List<Map<String, Object>> errors) {}
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asMap(Object value) {
     return (Map<String, Object>) value;
   }
 
-  private Object shapeObject(
-      List<SelectionSet> selections, GraphQLFieldsContainer type, Map<String, Object> object) {
-    Map<String, List<Field>> fields = new LinkedHashMap<>();
-    for (SelectionSet set : selections) {
-      collect(set.getSelections(), type, fields);
-    }
-    Map<String, Object> result = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Field>> entry : fields.entrySet()) {
-      String key = entry.getKey();
-      Field first = entry.getValue().getFirst();
-      String name = first.getName();
-      if (name.equals("__typename")) {
-        result.put(key, type.getName());
-        continue;
-      }
-      if (name.startsWith("__")) {
-        result.put(key, object.get(key)); // introspection, answered by graphql-java already
-        continue;
-      }
-      GraphQLFieldDefinition definition = type.getFieldDefinition(name);
-      if (definition == null) {
-        continue;
-      }
-      List<SelectionSet> subSelections = new ArrayList<>();
-      for (Field field : entry.getValue()) {
-        if (field.getSelectionSet() != null) {
-          subSelections.add(field.getSelectionSet());
-        }
-      }
-      Object value = complete(definition.getType(), subSelections, object.get(key));
-      if (value == INVALID) {
-        return INVALID;
-      }
-      result.put(key, value);
-    }
-    return result;
-  }
+  /** One shaping pass: the current path and the errors found. */
+  private final class Walk {
+    private final List<Object> path = new ArrayList<>();
+    private final List<Map<String, Object>> errors = new ArrayList<>();
 
-  @SuppressWarnings("unchecked")
-  private Object complete(GraphQLOutputType type, List<SelectionSet> selections, Object value) {
-    if (type instanceof GraphQLNonNull nonNull) {
-      Object completed = complete((GraphQLOutputType) nonNull.getWrappedType(), selections, value);
-      return completed == null ? INVALID : completed;
+    private Object shapeObject(
+        List<SelectionSet> selections, GraphQLFieldsContainer type, Map<String, Object> object) {
+      Map<String, List<Field>> fields = new LinkedHashMap<>();
+      for (SelectionSet set : selections) {
+        collect(set.getSelections(), type, fields);
+      }
+      Map<String, Object> result = new LinkedHashMap<>();
+      for (Map.Entry<String, List<Field>> entry : fields.entrySet()) {
+        String key = entry.getKey();
+        Field first = entry.getValue().getFirst();
+        String name = first.getName();
+        if (name.equals("__typename")) {
+          result.put(key, type.getName());
+          continue;
+        }
+        if (name.startsWith("__")) {
+          result.put(key, object.get(key)); // introspection, answered by graphql-java already
+          continue;
+        }
+        GraphQLFieldDefinition definition = type.getFieldDefinition(name);
+        if (definition == null) {
+          continue;
+        }
+        List<SelectionSet> subSelections = new ArrayList<>();
+        for (Field field : entry.getValue()) {
+          if (field.getSelectionSet() != null) {
+            subSelections.add(field.getSelectionSet());
+          }
+        }
+        path.add(key);
+        Object value = complete(definition.getType(), subSelections, object.get(key));
+        path.removeLast();
+        if (value == INVALID) {
+          return INVALID;
+        }
+        result.put(key, value);
+      }
+      return result;
     }
-    if (value == null) {
-      return null;
-    }
-    if (type instanceof GraphQLList list) {
-      if (!(value instanceof List<?> items)) {
+
+    @SuppressWarnings("unchecked")
+    private Object complete(GraphQLOutputType type, List<SelectionSet> selections, Object value) {
+      if (type instanceof GraphQLNonNull nonNull) {
+        Object completed =
+            complete((GraphQLOutputType) nonNull.getWrappedType(), selections, value);
+        return completed == null ? INVALID : completed;
+      }
+      if (value == null) {
         return null;
       }
-      List<Object> completed = new ArrayList<>(items.size());
-      for (Object item : items) {
-        Object element = complete((GraphQLOutputType) list.getWrappedType(), selections, item);
-        if (element == INVALID) {
+      if (type instanceof GraphQLList list) {
+        if (!(value instanceof List<?> items)) {
           return null;
         }
-        completed.add(element);
+        List<Object> completed = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+          path.add(i);
+          Object element =
+              complete((GraphQLOutputType) list.getWrappedType(), selections, items.get(i));
+          path.removeLast();
+          if (element == INVALID) {
+            return null;
+          }
+          completed.add(element);
+        }
+        return completed;
       }
-      return completed;
-    }
-    if (type instanceof GraphQLObjectType object) {
-      if (!(value instanceof Map<?, ?> map)) {
+      if (type instanceof GraphQLObjectType object) {
+        if (!(value instanceof Map<?, ?> map)) {
+          return null;
+        }
+        Object shaped = shapeObject(selections, object, (Map<String, Object>) map);
+        return shaped == INVALID ? null : shaped;
+      }
+      if (type instanceof GraphQLInterfaceType || type instanceof GraphQLUnionType) {
+        if (!(value instanceof Map<?, ?> map)) {
+          return null;
+        }
+        GraphQLFieldsContainer runtime =
+            runtimeType((GraphQLNamedType) type, map.get("__typename"));
+        if (runtime == null) {
+          return null; // a type the API hides, or no type at all: the client cannot be told
+        }
+        Object shaped = shapeObject(selections, runtime, (Map<String, Object>) map);
+        return shaped == INVALID ? null : shaped;
+      }
+      if (type instanceof GraphQLEnumType enumType
+          && (!(value instanceof String name) || enumType.getValue(name) == null)) {
+        // A value the API schema hides (@inaccessible) or never had: the client cannot see it.
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put(
+            "message", "Enum \"" + enumType.getName() + "\" cannot represent value: " + value);
+        error.put("path", List.copyOf(path));
+        error.put("extensions", Map.of("code", "INTERNAL"));
+        errors.add(error);
         return null;
       }
-      Object shaped = shapeObject(selections, object, (Map<String, Object>) map);
-      return shaped == INVALID ? null : shaped;
+      return value; // scalars travel as the subgraph serialized them
     }
-    if (type instanceof GraphQLInterfaceType || type instanceof GraphQLUnionType) {
-      if (!(value instanceof Map<?, ?> map)) {
-        return null;
-      }
-      GraphQLFieldsContainer runtime = runtimeType((GraphQLNamedType) type, map.get("__typename"));
-      if (runtime == null) {
-        return null; // a type the API hides, or no type at all: the client cannot be told
-      }
-      Object shaped = shapeObject(selections, runtime, (Map<String, Object>) map);
-      return shaped == INVALID ? null : shaped;
-    }
-    return value; // scalars and enums travel as the subgraph serialized them
   }
 
   private GraphQLFieldsContainer runtimeType(GraphQLNamedType abstractType, Object typename) {
