@@ -33,6 +33,10 @@ public final class Composer {
     if (!errors.isEmpty()) {
       return CompositionResult.failure(errors);
     }
+    SubgraphValidator.validateExtensionsHaveBase(read, errors);
+    if (!errors.isEmpty()) {
+      return CompositionResult.failure(errors);
+    }
     SubgraphNormalizer.normalize(read);
     read.forEach(s -> SubgraphValidator.validate(s, errors));
     if (!errors.isEmpty()) {

@@ -33,6 +33,9 @@ public final class ErrorCodes {
   public static final String INTERFACE_OBJECT_USAGE_ERROR = "INTERFACE_OBJECT_USAGE_ERROR";
   public static final String NO_QUERIES = "NO_QUERIES";
   public static final String SATISFIABILITY_ERROR = "SATISFIABILITY_ERROR";
+  public static final String REFERENCED_INACCESSIBLE = "REFERENCED_INACCESSIBLE";
+  public static final String ONLY_INACCESSIBLE_CHILDREN = "ONLY_INACCESSIBLE_CHILDREN";
+  public static final String EXTENSION_WITH_NO_BASE = "EXTENSION_WITH_NO_BASE";
 
   private ErrorCodes() {}
 }

@@ -53,6 +53,9 @@ public final class SupergraphMerger {
                 }));
     addInterfaceObjectFields(subgraphs, types);
     if (errors.size() == errorsBefore) {
+      InaccessibleValidator.validate(List.copyOf(types.values()), errors);
+    }
+    if (errors.size() == errorsBefore) {
       Satisfiability satisfiability = new Satisfiability(ctx);
       kinds.forEach(
           (name, kind) -> {

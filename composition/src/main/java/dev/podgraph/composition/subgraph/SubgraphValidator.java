@@ -25,6 +25,44 @@ public final class SubgraphValidator {
     new SubgraphValidator(subgraph, errors).validate();
   }
 
+  /**
+   * A type only ever declared as an extension ({@code extend type} or {@code @extends}) has no
+   * owner. Checked before the fed1 upgrade forgets which types were extensions. Root types are
+   * exempt: every subgraph has them.
+   */
+  public static void validateExtensionsHaveBase(
+      List<Subgraph> subgraphs, List<CompositionError> errors) {
+    for (Subgraph subgraph : subgraphs) {
+      for (SubgraphType type : subgraph.types().values()) {
+        if (!type.extension()
+            || Set.of("Query", "Mutation", "Subscription").contains(type.name())) {
+          continue;
+        }
+        // Apollo checks fed1 subgraphs before upgrading them and fed2 ones after, when every fed1
+        // type has become a definition.
+        boolean baseSomewhere =
+            subgraphs.stream()
+                .anyMatch(
+                    s -> {
+                      SubgraphType t = s.type(type.name());
+                      return t != null && (!t.extension() || (subgraph.fed2() && !s.fed2()));
+                    });
+        if (!baseSomewhere) {
+          errors.add(
+              new CompositionError(
+                  ErrorCodes.EXTENSION_WITH_NO_BASE,
+                  "["
+                      + subgraph.name()
+                      + "] Type \""
+                      + type.name()
+                      + "\" is an extension type, but there is no type definition for \""
+                      + type.name()
+                      + "\" in any subgraph."));
+        }
+      }
+    }
+  }
+
   private void validate() {
     validateTypeReferences();
     Set<String> used = UsedFields.of(subgraph);
