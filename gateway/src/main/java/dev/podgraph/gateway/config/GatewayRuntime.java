@@ -1,6 +1,7 @@
 package dev.podgraph.gateway.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podgraph.gateway.compose.ComposedSupergraphSource;
 import dev.podgraph.gateway.execute.PlanExecutor;
 import dev.podgraph.gateway.execute.VertxSubgraphClient;
 import dev.podgraph.gateway.http.GatewayMetrics;
@@ -77,10 +78,9 @@ public class GatewayRuntime {
     if (file.isPresent()) {
       return new FileSupergraphSource(Path.of(file.get()));
     }
-    if (config.subgraphs().filter(s -> !s.isBlank()).isPresent()) {
-      throw new InvalidSupergraphException(
-          "GATEWAY_SUBGRAPHS is set but this build cannot compose supergraphs yet;"
-              + " set GATEWAY_SUPERGRAPH to a composed supergraph file");
+    Optional<String> subgraphs = config.subgraphs().filter(s -> !s.isBlank());
+    if (subgraphs.isPresent()) {
+      return ComposedSupergraphSource.parse(subgraphs.get());
     }
     throw new InvalidSupergraphException(
         "no supergraph: set GATEWAY_SUPERGRAPH to a supergraph file"
