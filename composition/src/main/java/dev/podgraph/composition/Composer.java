@@ -24,7 +24,11 @@ public final class Composer {
     List<CompositionError> errors = new ArrayList<>();
     validateNames(subgraphs, errors);
     List<Subgraph> read = new ArrayList<>();
-    for (SubgraphSdl sdl : subgraphs) {
+    // Apollo keeps subgraphs sorted by name: the order of the join__Graph values, of the join
+    // directives and of fields first seen in several subgraphs does not depend on the input order.
+    List<SubgraphSdl> sorted =
+        subgraphs.stream().sorted(java.util.Comparator.comparing(SubgraphSdl::name)).toList();
+    for (SubgraphSdl sdl : sorted) {
       Subgraph subgraph = SubgraphReader.read(sdl.name(), sdl.url(), sdl.sdl(), errors);
       if (subgraph != null) {
         read.add(subgraph);

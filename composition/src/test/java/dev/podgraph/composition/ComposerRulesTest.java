@@ -377,4 +377,12 @@ class ComposerRulesTest {
                 + longText
                 + "\n  \"\"\"\n  c: Int\n}");
   }
+
+  @Test
+  void theOrderOfTheSubgraphsGivenDoesNotChangeTheSupergraph() {
+    List<SubgraphSdl> subgraphs = Fixtures.named("abstract-types").subgraphs();
+    List<SubgraphSdl> reversed = new java.util.ArrayList<>(subgraphs);
+    java.util.Collections.reverse(reversed);
+    assertThat(Composer.compose(reversed)).isEqualTo(Composer.compose(subgraphs));
+  }
 }

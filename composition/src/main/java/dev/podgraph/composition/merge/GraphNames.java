@@ -1,25 +1,24 @@
 package dev.podgraph.composition.merge;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /** The {@code join__Graph} enum value of each subgraph, sanitized as Apollo does it. */
 final class GraphNames {
   private GraphNames() {}
 
+  /** Names that sanitize to the same value are all numbered ({@code A_B_1}, {@code A_B_2}). */
   static List<String> of(List<String> subgraphNames) {
+    Map<String, Integer> counts = new HashMap<>();
+    subgraphNames.forEach(n -> counts.merge(sanitize(n), 1, Integer::sum));
+    Map<String, Integer> seen = new HashMap<>();
     List<String> out = new ArrayList<>();
-    Set<String> taken = new HashSet<>();
     for (String name : subgraphNames) {
       String base = sanitize(name);
-      String candidate = base;
-      for (int n = 1; !taken.add(candidate); n++) {
-        candidate = base + "_" + n;
-      }
-      out.add(candidate);
+      out.add(counts.get(base) == 1 ? base : base + "_" + seen.merge(base, 1, Integer::sum));
     }
     return out;
   }

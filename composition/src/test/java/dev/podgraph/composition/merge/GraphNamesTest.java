@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 class GraphNamesTest {
   @Test
   void subgraphNamesBecomeUpperCaseEnumValuesThatCannotClash() {
-    assertThat(GraphNames.of(List.of("catalog", "guest-service", "2nd", "f-1", "a.b", "a_b")))
-        .containsExactly("CATALOG", "GUEST_SERVICE", "_2ND", "F_1_", "A_B", "A_B_1");
+    // Apollo's rules: non-word characters become _, a leading digit gets a _, a trailing _<digits>
+    // gets a _, and names that still clash are all numbered.
+    assertThat(GraphNames.of(List.of("a.b", "a_b", "catalog", "f-1", "guest-service", "2nd")))
+        .containsExactly("A_B_1", "A_B_2", "CATALOG", "F_1_", "GUEST_SERVICE", "_2ND");
   }
 }
