@@ -20,6 +20,6 @@ public record FieldModel(
     boolean onlyThroughInterfaceObject) {
 
   public FieldModel {
-    perSubgraph = Map.copyOf(perSubgraph);
+    perSubgraph = Ordered.copy(perSubgraph);
   }
 }

@@ -24,8 +24,8 @@ public record Supergraph(
     String sdl) {
 
   public Supergraph {
-    subgraphs = Map.copyOf(subgraphs);
-    types = Map.copyOf(types);
+    subgraphs = Ordered.copy(subgraphs);
+    types = Ordered.copy(types);
   }
 
   public TypeModel type(String name) {

@@ -25,10 +25,10 @@ public record TypeModel(
     List<String> members) {
 
   public TypeModel {
-    subgraphs = Map.copyOf(subgraphs);
-    fields = Map.copyOf(fields);
-    implementsBySubgraph = Map.copyOf(implementsBySubgraph);
-    membersBySubgraph = Map.copyOf(membersBySubgraph);
+    subgraphs = Ordered.copy(subgraphs);
+    fields = Ordered.copy(fields);
+    implementsBySubgraph = Ordered.copy(implementsBySubgraph);
+    membersBySubgraph = Ordered.copy(membersBySubgraph);
     interfaces = List.copyOf(interfaces);
     members = List.copyOf(members);
   }
