@@ -571,7 +571,9 @@ public final class QueryPlanner {
       if (ctx == null) {
         return false;
       }
-      if (ctx.keyMode() && in.external() && isKeyField(type, subgraph, model.name())) {
+      if (ctx.keyMode()
+          && (in.external() || in.usedOverridden())
+          && isKeyField(type, subgraph, model.name())) {
         return true;
       }
       return in.external() && Projections.provides(ctx.provided(), model.name(), type, supergraph);
@@ -602,7 +604,7 @@ public final class QueryPlanner {
         boolean available =
             type.isIn(subgraph)
                 && (model.get().perSubgraph().isEmpty()
-                    || (in != null && (in.resolves() || in.external())));
+                    || (in != null && (in.resolves() || in.external() || in.usedOverridden())));
         if (!available) {
           return false;
         }
