@@ -68,6 +68,43 @@ class GuestFederationTest {
   }
 
   @Test
+  void servesTheSeedNotesOnePersonAcrossEpisodes() {
+    // Episodes 210, 201, 131 and 116 of the seed notes: one host on all four, five guests.
+    String tag = unique();
+    String tobias = guestId("Tobias Macey");
+    Map<String, List<String>> guestsOf =
+        Map.of(
+            "210", List.of(guestId("David Holmes")),
+            "201", List.of(guestId("Andy McCurdy"), guestId("Christoph Zimmerman")),
+            "131", List.of(guestId("John Bywater")),
+            "116", List.of(guestId("Glyph Lefkowitz")));
+    List<Map<String, Object>> representations = new ArrayList<>();
+    for (String number : List.of("210", "201", "131", "116")) {
+      String episode = "ep-" + number + "-" + tag;
+      representations.add(Map.of("__typename", "Episode", "id", episode));
+      appear(tobias, episode, "HOST", 0);
+      List<String> guests = guestsOf.get(number);
+      for (int i = 0; i < guests.size(); i++) {
+        appear(guests.get(i), episode, "GUEST", i + 1);
+      }
+    }
+
+    var response =
+        post(EPISODE_ENTITIES, Map.of("representations", representations))
+            .body("errors", nullValue());
+    for (int i = 0; i < 4; i++) {
+      String number = List.of("210", "201", "131", "116").get(i);
+      response
+          .body("data._entities[" + i + "].hosts.id", contains(tobias))
+          .body("data._entities[" + i + "].guests.id", contains(guestsOf.get(number).toArray()));
+    }
+    post(
+            GUEST_ENTITIES,
+            Map.of("representations", List.of(Map.of("__typename", "Guest", "id", tobias))))
+        .body("data._entities[0].episodes", hasSize(4));
+  }
+
+  @Test
   void listsAnEpisodesGuestsInAppearanceOrder() {
     String episode = "ep-" + unique();
     String second = guestId("Christoph Zimmerman");

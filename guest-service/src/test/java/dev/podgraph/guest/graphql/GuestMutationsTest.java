@@ -297,6 +297,28 @@ class GuestMutationsTest {
   }
 
   @Test
+  void mergingTheSurvivorAgainKeepsOldIdsOneHopFromTheLatestSurvivor() {
+    String first = guestId("Chain First");
+    String second = guestId("Chain Second");
+    String third = guestId("Chain Third");
+    asEditor(MERGE, Map.of("s", second, "m", first)).body("errors", nullValue());
+    asEditor(MERGE, Map.of("s", third, "m", second)).body("errors", nullValue());
+
+    for (String old : List.of(first, second)) {
+      post("query($id: ID) { guest(id: $id) { id } }", Map.of("id", old))
+          .body("data.guest.id", equalTo(third));
+    }
+    assertEquals(
+        List.of(UUID.fromString(third), UUID.fromString(third)),
+        entityManager
+            .createQuery(
+                "select r.guestId from GuestRedirect r where r.oldId in ?1 order by r.oldId",
+                UUID.class)
+            .setParameter(1, List.of(UUID.fromString(first), UUID.fromString(second)))
+            .getResultList());
+  }
+
+  @Test
   void rejectsMergingAGuestIntoItselfOrAnUnknownOne() {
     String id = guestId("Self Merger");
     asEditor(MERGE, Map.of("s", id, "m", id))
