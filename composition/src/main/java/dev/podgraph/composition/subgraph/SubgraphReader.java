@@ -4,7 +4,6 @@ import dev.podgraph.composition.CompositionError;
 import dev.podgraph.composition.ErrorCodes;
 import graphql.language.Argument;
 import graphql.language.ArrayValue;
-import graphql.language.AstPrinter;
 import graphql.language.BooleanValue;
 import graphql.language.Definition;
 import graphql.language.Description;
@@ -326,7 +325,7 @@ public final class SubgraphReader {
 
   private SubgraphArgument argument(InputValueDefinition v) {
     String defaultValue =
-        v.getDefaultValue() == null ? null : AstPrinter.printAst(v.getDefaultValue());
+        v.getDefaultValue() == null ? null : ValuePrinter.print(v.getDefaultValue());
     return new SubgraphArgument(
         v.getName(),
         description(v),
