@@ -287,6 +287,8 @@ public final class QueryPlanner {
      * subgraph that knows the real types.
      */
     private void planInterfaceObject(List<Selection> selections, TypeModel type, Ctx ctx) {
+      // The shaper needs a type for every abstract value, even if it is only the interface's.
+      ctx.node().ensureTypename();
       List<Selection> needsRealType = new ArrayList<>();
       for (Selection<?> selection : selections) {
         if (selection instanceof Field field && !field.getName().equals("__typename")) {

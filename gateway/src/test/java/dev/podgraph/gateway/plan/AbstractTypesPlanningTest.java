@@ -49,7 +49,7 @@ class AbstractTypesPlanningTest {
     assertPlan(
         """
         Sequence
-        Fetch(b): { topAccount { rating __typename id } }
+        Fetch(b): { topAccount { __typename rating id } }
         Flatten(topAccount)
         Fetch(a): query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Account { __typename ... on Admin { level } } } }
         End
