@@ -1,6 +1,7 @@
 package dev.podgraph.gateway.execute;
 
 import dev.podgraph.gateway.plan.EntityRequirement;
+import dev.podgraph.gateway.plan.InternalAliases;
 import dev.podgraph.gateway.plan.PlanNode;
 import dev.podgraph.gateway.plan.QueryPlan;
 import dev.podgraph.gateway.supergraph.Subgraph;
@@ -102,10 +103,11 @@ public final class PlanExecutor {
                     errors.add(unavailable(subgraph, failure));
                     return null;
                   }
-                  if (response.data() != null) {
-                    merger.merge(tree, response.data());
+                  SubgraphResponse answer = restoreAliases(fetch, response);
+                  if (answer.data() != null) {
+                    merger.merge(tree, answer.data());
                   }
-                  for (Map<String, Object> error : response.errors()) {
+                  for (Map<String, Object> error : answer.errors()) {
                     errors.add(clean(error, readPath(error).orElse(null)));
                   }
                   return null;
@@ -150,7 +152,7 @@ public final class PlanExecutor {
                     errors.add(unavailable(subgraph, failure));
                     return null;
                   }
-                  mergeEntities(response, owners);
+                  mergeEntities(restoreAliases(fetch, response), owners);
                   return null;
                 }
               });
@@ -239,6 +241,42 @@ public final class PlanExecutor {
   }
 
   private record Target(Map<String, Object> object, List<Object> path) {}
+
+  private static SubgraphResponse restoreAliases(PlanNode.Fetch fetch, SubgraphResponse response) {
+    if (!fetch.operation().contains(InternalAliases.MARKER)) {
+      return response;
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> data = (Map<String, Object>) restore(response.data());
+    List<Map<String, Object>> errors = new ArrayList<>();
+    for (Map<String, Object> error : response.errors()) {
+      Map<String, Object> copy = new LinkedHashMap<>(error);
+      readPath(error)
+          .ifPresent(
+              path ->
+                  copy.put(
+                      "path",
+                      path.stream()
+                          .map(s -> s instanceof String k ? InternalAliases.original(k) : s)
+                          .toList()));
+      errors.add(copy);
+    }
+    return new SubgraphResponse(data, errors);
+  }
+
+  private static Object restore(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> restored = new LinkedHashMap<>();
+      map.forEach((k, v) -> restored.put(InternalAliases.original((String) k), restore(v)));
+      return restored;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> restored = new ArrayList<>(list.size());
+      list.forEach(v -> restored.add(restore(v)));
+      return restored;
+    }
+    return value;
+  }
 
   @SuppressWarnings("unchecked")
   private static Optional<List<Object>> readPath(Map<String, Object> error) {

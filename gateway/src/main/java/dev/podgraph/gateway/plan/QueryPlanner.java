@@ -238,6 +238,7 @@ public final class QueryPlanner {
       touch(ctx.fetch());
       SelectionDraft.FieldDraft draft =
           ctx.node().field(field.getResultKey(), field.getName(), field.getArguments(), composite);
+      draft.signature = model.typeIn(ctx.subgraph());
       if (composite) {
         List<String> path = new ArrayList<>(ctx.path());
         path.add(draft.responseKey);

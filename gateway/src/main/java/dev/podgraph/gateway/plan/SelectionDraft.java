@@ -27,6 +27,9 @@ final class SelectionDraft {
     final List<Argument> arguments;
     SelectionDraft children;
 
+    /** The field's type in the subgraph asked, to spot fragments a subgraph cannot merge. */
+    String signature = "";
+
     FieldDraft(String responseKey, String name, List<Argument> arguments) {
       this.responseKey = responseKey;
       this.name = name;
@@ -84,11 +87,20 @@ final class SelectionDraft {
   }
 
   SelectionSet toAst() {
+    return toAst(Map.of());
+  }
+
+  /**
+   * @param renames response keys to ask under a private alias (see {@link InternalAliases}),
+   *     because a sibling fragment selects the same key with a type of another shape
+   */
+  private SelectionSet toAst(Map<String, String> renames) {
     List<Selection> selections = new ArrayList<>();
     for (FieldDraft field : fields.values()) {
       Field.Builder builder = Field.newField(field.name).arguments(field.arguments);
-      if (!field.responseKey.equals(field.name)) {
-        builder.alias(field.responseKey);
+      String key = renames.getOrDefault(field.responseKey, field.responseKey);
+      if (!key.equals(field.name)) {
+        builder.alias(key);
       }
       if (field.children != null) {
         SelectionDraft children = field.children;
@@ -99,13 +111,26 @@ final class SelectionDraft {
       }
       selections.add(builder.build());
     }
+    Map<String, String> firstSignature = new LinkedHashMap<>();
+    fragments.forEach(
+        (type, draft) ->
+            draft
+                .fields
+                .values()
+                .forEach(f -> firstSignature.putIfAbsent(f.responseKey, f.signature)));
     fragments.forEach(
         (type, draft) -> {
           if (!draft.isEmpty()) {
+            Map<String, String> fragmentRenames = new LinkedHashMap<>();
+            for (FieldDraft f : draft.fields.values()) {
+              if (!f.signature.equals(firstSignature.get(f.responseKey))) {
+                fragmentRenames.put(f.responseKey, InternalAliases.alias(f.responseKey, type));
+              }
+            }
             selections.add(
                 InlineFragment.newInlineFragment()
                     .typeCondition(TypeName.newTypeName(type).build())
-                    .selectionSet(draft.toAst())
+                    .selectionSet(draft.toAst(fragmentRenames))
                     .build());
           }
         });

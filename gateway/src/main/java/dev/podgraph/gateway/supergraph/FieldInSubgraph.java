@@ -8,13 +8,15 @@ import java.util.Optional;
  *
  * @param external the subgraph does not resolve the field, it only references it
  * @param usedOverridden the field moved away with {@code @override} but is still read here
+ * @param type the field's type in this subgraph when it differs from the supergraph's
  */
 public record FieldInSubgraph(
     boolean external,
     boolean usedOverridden,
     Optional<SelectionSet> requires,
     Optional<SelectionSet> provides,
-    Optional<String> overrideFrom) {
+    Optional<String> overrideFrom,
+    Optional<String> type) {
 
   /** True when a query sent to this subgraph may select the field. */
   public boolean resolves() {

@@ -233,12 +233,14 @@ public final class SupergraphParser {
               bool(d, "usedOverridden").orElse(false),
               string(d, "requires").map(FieldSets::parse),
               string(d, "provides").map(FieldSets::parse),
-              string(d, "override")));
+              string(d, "override"),
+              string(d, "type")));
     }
     return new FieldModel(
         field.getName(),
         typeName(field.getType()),
         listDepth(field.getType()),
+        graphql.language.AstPrinter.printAstCompact(field.getType()),
         perSubgraph,
         graphless && perSubgraph.isEmpty());
   }

@@ -145,7 +145,7 @@ class QueryPlannerTest {
     assertPlan(
         """
         Sequence
-        Fetch(products): { search(term: "x") { __typename ... on Product { name upc } ... on Brand { name } } }
+        Fetch(products): { search(term: "x") { __typename ... on Product { name upc } ... on Brand { name__pg_Brand: name } } }
         Flatten(search.@)
         Fetch(inventory): query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Product { inStock } } }
         End
