@@ -1,0 +1,55 @@
+package dev.podgraph.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** GraphQL over HTTP against the running gateway, and a look at its Prometheus counters. */
+final class GatewayClient {
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final PodgraphSystem system;
+
+  GatewayClient(PodgraphSystem system) {
+    this.system = system;
+  }
+
+  JsonNode query(String query) throws IOException, InterruptedException {
+    return query(query, Map.of());
+  }
+
+  JsonNode query(String query, Map<String, Object> variables)
+      throws IOException, InterruptedException {
+    String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(system.graphqlUrl()))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+  }
+
+  /** Sum of every sample of a Prometheus metric family (all label combinations). */
+  double metricTotal(String family) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(system.gatewayBaseUrl() + "/q/metrics"))
+            .timeout(Duration.ofSeconds(10))
+            .build();
+    String text = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    double total = 0;
+    for (String line : text.split("\n")) {
+      if (line.startsWith(family + "{") || line.startsWith(family + " ")) {
+        total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return total;
+  }
+}
