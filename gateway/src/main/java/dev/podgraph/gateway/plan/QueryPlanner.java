@@ -68,14 +68,15 @@ public final class QueryPlanner {
       List<String> path,
       List<Selection> provided,
       boolean keyMode,
-      int depth) {
+      int depth,
+      boolean entityLevel) {
 
     Ctx withNode(SelectionDraft other) {
-      return new Ctx(fetch, other, subgraph, path, provided, keyMode, depth);
+      return new Ctx(fetch, other, subgraph, path, provided, keyMode, depth, entityLevel);
     }
 
     Ctx withKeyMode(boolean mode) {
-      return new Ctx(fetch, node, subgraph, path, provided, mode, depth);
+      return new Ctx(fetch, node, subgraph, path, provided, mode, depth, entityLevel);
     }
   }
 
@@ -197,7 +198,7 @@ public final class QueryPlanner {
     }
 
     private Ctx rootCtx(FetchDraft fetch) {
-      return new Ctx(fetch, fetch.root, fetch.subgraph, List.of(), List.of(), false, 0);
+      return new Ctx(fetch, fetch.root, fetch.subgraph, List.of(), List.of(), false, 0, false);
     }
 
     private FetchDraft newFetch(String subgraph, List<String> path, boolean entity) {
@@ -227,9 +228,12 @@ public final class QueryPlanner {
                       new PlanningException(
                           "Cannot query field \"" + field.getName() + "\" on type " + typeName));
       if (canResolve(ctx.subgraph(), type, model, ctx)) {
+        if (!ctx.entityLevel() && needsOwnRepresentation(type, model, ctx)) {
+          return jump(field, type, model, ctx, true);
+        }
         return addLocal(field, model, ctx);
       }
-      return jump(field, type, model, ctx);
+      return jump(field, type, model, ctx, false);
     }
 
     private String addLocal(Field field, FieldModel model, Ctx ctx) {
@@ -254,7 +258,8 @@ public final class QueryPlanner {
                 List.copyOf(path),
                 provided,
                 ctx.keyMode(),
-                ctx.depth());
+                ctx.depth(),
+                false);
         planChildren(field.getSelectionSet(), returned.get(), child);
       }
       return draft.responseKey;
@@ -330,7 +335,7 @@ public final class QueryPlanner {
             entityFetch(ctx, subgraph, touched, type.name(), type.name(), projection);
         SelectionDraft node = target.root.fragment(type.name());
         Ctx targetCtx =
-            new Ctx(target, node, subgraph, ctx.path(), List.of(), false, ctx.depth() + 1);
+            new Ctx(target, node, subgraph, ctx.path(), List.of(), false, ctx.depth() + 1, true);
         planChildren(SelectionSet.newSelectionSet(needsRealType).build(), type, targetCtx);
         return;
       }
@@ -338,12 +343,35 @@ public final class QueryPlanner {
           "No subgraph can tell the implementation of interface " + type.name());
     }
 
-    private String jump(Field field, TypeModel type, FieldModel model, Ctx ctx) {
+    /**
+     * A field with {@code @requires} reads the required fields from its representation: unless the
+     * subgraph resolves them all itself, it must be asked through {@code _entities}, even of the
+     * subgraph the current fetch already talks to.
+     */
+    private boolean needsOwnRepresentation(TypeModel type, FieldModel model, Ctx ctx) {
+      FieldInSubgraph in = model.perSubgraph().get(ctx.subgraph());
+      if (in == null || in.requires().isEmpty()) {
+        return false;
+      }
+      for (Selection<?> selection : in.requires().get().getSelections()) {
+        if (!(selection instanceof Field required)) {
+          return true;
+        }
+        Optional<FieldModel> requiredModel = type.field(required.getName());
+        if (requiredModel.isEmpty()
+            || !canResolve(ctx.subgraph(), type, requiredModel.get(), null)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private String jump(Field field, TypeModel type, FieldModel model, Ctx ctx, boolean toSelf) {
       if (ctx.depth() > MAX_JUMP_DEPTH) {
         throw new PlanningException(
             "Cannot plan field " + type.name() + "." + model.name() + ": too many entity jumps");
       }
-      Target target = chooseTarget(type, model, ctx);
+      Target target = chooseTarget(type, model, ctx, toSelf);
       Set<FetchDraft> touched = new LinkedHashSet<>();
       collectors.push(touched);
       List<Projection.Field> projection = new ArrayList<>();
@@ -351,7 +379,12 @@ public final class QueryPlanner {
         touch(ctx.fetch());
         ctx.node().ensureTypename();
         projection.addAll(addRequirement(target.key().fields(), type, ctx, true));
-        FieldInSubgraph owner = model.perSubgraph().get(target.subgraph());
+        // Through an interface object, the requirement is declared on the interface's field.
+        FieldModel carrierField =
+            target.representationType().equals(type.name())
+                ? model
+                : supergraph.type(target.representationType()).field(model.name()).orElse(model);
+        FieldInSubgraph owner = carrierField.perSubgraph().get(target.subgraph());
         if (owner != null && owner.requires().isPresent()) {
           projection.addAll(
               addRequirement(aliasArguments(owner.requires().get()), type, ctx, false));
@@ -369,7 +402,8 @@ public final class QueryPlanner {
               projection);
       SelectionDraft node = fetch.root.typedFragment(target.representationType());
       Ctx targetCtx =
-          new Ctx(fetch, node, target.subgraph(), ctx.path(), List.of(), false, ctx.depth() + 1);
+          new Ctx(
+              fetch, node, target.subgraph(), ctx.path(), List.of(), false, ctx.depth() + 1, true);
       String typeInTarget =
           target.representationType().equals(type.name())
               ? type.name()
@@ -411,11 +445,11 @@ public final class QueryPlanner {
 
     private record Target(String subgraph, Key key, String representationType) {}
 
-    private Target chooseTarget(TypeModel type, FieldModel model, Ctx ctx) {
+    private Target chooseTarget(TypeModel type, FieldModel model, Ctx ctx, boolean toSelf) {
       List<Target> direct = new ArrayList<>();
       List<Target> indirect = new ArrayList<>();
       for (String subgraph : supergraph.subgraphs().keySet()) {
-        if (subgraph.equals(ctx.subgraph()) && !model.onlyThroughInterfaceObject()) {
+        if (toSelf != subgraph.equals(ctx.subgraph()) && !model.onlyThroughInterfaceObject()) {
           continue;
         }
         List<TypeModel> carriers = new ArrayList<>();

@@ -40,4 +40,19 @@ class KeyAndRequiresChainsPlanningTest {
         """,
         plan(CHAIN, "query($s: Int) { item { c(scale: $s) } }"));
   }
+
+  @Test
+  void asksARequiringFieldThroughEntitiesEvenOfTheSubgraphAlreadyAsked() {
+    assertPlan(
+        """
+        Sequence
+        Fetch(b): { itemFromB { __typename id } }
+        Flatten(itemFromB)
+        Fetch(a): query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Item { a } } }
+        Flatten(itemFromB)
+        Fetch(b): query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Item { b } } }
+        End
+        """,
+        plan(CHAIN, "{ itemFromB { b } }"));
+  }
 }
