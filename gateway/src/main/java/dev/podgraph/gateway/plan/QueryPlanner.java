@@ -69,14 +69,19 @@ public final class QueryPlanner {
       List<Selection> provided,
       boolean keyMode,
       int depth,
-      boolean entityLevel) {
+      boolean entityLevel,
+      Map<String, String> reserved,
+      boolean internal) {
 
     Ctx withNode(SelectionDraft other) {
-      return new Ctx(fetch, other, subgraph, path, provided, keyMode, depth, entityLevel);
+      return new Ctx(
+          fetch, other, subgraph, path, provided, keyMode, depth, entityLevel, reserved, internal);
     }
 
-    Ctx withKeyMode(boolean mode) {
-      return new Ctx(fetch, node, subgraph, path, provided, mode, depth, entityLevel);
+    /** For key and required fields, which must not take a response key the client uses. */
+    Ctx forRequirement(boolean mode) {
+      return new Ctx(
+          fetch, node, subgraph, path, provided, mode, depth, entityLevel, reserved, true);
     }
   }
 
@@ -198,7 +203,17 @@ public final class QueryPlanner {
     }
 
     private Ctx rootCtx(FetchDraft fetch) {
-      return new Ctx(fetch, fetch.root, fetch.subgraph, List.of(), List.of(), false, 0, false);
+      return new Ctx(
+          fetch,
+          fetch.root,
+          fetch.subgraph,
+          List.of(),
+          List.of(),
+          false,
+          0,
+          false,
+          responseKeys(operation.selection()),
+          false);
     }
 
     private FetchDraft newFetch(String subgraph, List<String> path, boolean entity) {
@@ -240,8 +255,13 @@ public final class QueryPlanner {
       Optional<TypeModel> returned = supergraph.findType(model.typeName());
       boolean composite = returned.map(t -> t.kind().isComposite()).orElse(false);
       touch(ctx.fetch());
+      String wanted = field.getResultKey();
+      String clientField = ctx.reserved().get(wanted);
+      if (ctx.internal() && clientField != null && !clientField.equals(signature(field))) {
+        wanted = "_pg_" + field.getName(); // the client uses this key for something else
+      }
       SelectionDraft.FieldDraft draft =
-          ctx.node().field(field.getResultKey(), field.getName(), field.getArguments(), composite);
+          ctx.node().field(wanted, field.getName(), field.getArguments(), composite);
       draft.signature = model.typeIn(ctx.subgraph());
       if (composite) {
         List<String> path = new ArrayList<>(ctx.path());
@@ -259,7 +279,9 @@ public final class QueryPlanner {
                 provided,
                 ctx.keyMode(),
                 ctx.depth(),
-                false);
+                false,
+                ctx.internal() ? Map.of() : responseKeys(field.getSelectionSet()),
+                ctx.internal());
         planChildren(field.getSelectionSet(), returned.get(), child);
       }
       return draft.responseKey;
@@ -335,7 +357,17 @@ public final class QueryPlanner {
             entityFetch(ctx, subgraph, touched, type.name(), type.name(), projection);
         SelectionDraft node = target.root.fragment(type.name());
         Ctx targetCtx =
-            new Ctx(target, node, subgraph, ctx.path(), List.of(), false, ctx.depth() + 1, true);
+            new Ctx(
+                target,
+                node,
+                subgraph,
+                ctx.path(),
+                List.of(),
+                false,
+                ctx.depth() + 1,
+                true,
+                ctx.reserved(),
+                false);
         planChildren(SelectionSet.newSelectionSet(needsRealType).build(), type, targetCtx);
         return;
       }
@@ -403,7 +435,16 @@ public final class QueryPlanner {
       SelectionDraft node = fetch.root.typedFragment(target.representationType());
       Ctx targetCtx =
           new Ctx(
-              fetch, node, target.subgraph(), ctx.path(), List.of(), false, ctx.depth() + 1, true);
+              fetch,
+              node,
+              target.subgraph(),
+              ctx.path(),
+              List.of(),
+              false,
+              ctx.depth() + 1,
+              true,
+              ctx.reserved(),
+              ctx.internal());
       String typeInTarget =
           target.representationType().equals(type.name())
               ? type.name()
@@ -505,7 +546,7 @@ public final class QueryPlanner {
     private List<Projection.Field> addRequirement(
         SelectionSet fieldSet, TypeModel type, Ctx ctx, boolean keyMode) {
       List<Projection.Field> projection = new ArrayList<>();
-      Ctx requirementCtx = ctx.withKeyMode(keyMode);
+      Ctx requirementCtx = ctx.forRequirement(keyMode);
       for (Selection<?> selection : fieldSet.getSelections()) {
         switch (selection) {
           case Field field -> {
@@ -726,6 +767,27 @@ public final class QueryPlanner {
       levels.put(draft, level);
       return level;
     }
+  }
+
+  /** The response keys a client selection uses at one level, with the field each names. */
+  static Map<String, String> responseKeys(SelectionSet set) {
+    Map<String, String> keys = new HashMap<>();
+    if (set != null) {
+      for (Selection<?> selection : set.getSelections()) {
+        if (selection instanceof Field field) {
+          keys.putIfAbsent(field.getResultKey(), signature(field));
+        } else if (selection instanceof InlineFragment fragment) {
+          responseKeys(fragment.getSelectionSet()).forEach(keys::putIfAbsent);
+        }
+      }
+    }
+    return keys;
+  }
+
+  private static String signature(Field field) {
+    return field.getName()
+        + graphql.language.AstPrinter.printAstCompact(
+            Field.newField("f").arguments(field.getArguments()).build());
   }
 
   /** Gives arguments of required fields an alias so they cannot clash with the client's. */

@@ -135,6 +135,14 @@ class FederatedExecutionTest {
   }
 
   @Test
+  void keepsTheClientsMeaningOfAKeyThePlannerAlsoNeeds() {
+    ProcessedResponse response = gateway.execute("{ topProducts(first: 1) { inStock upc: name } }");
+    assertEquals(
+        json("{\"data\": {\"topProducts\": [{\"inStock\": true, \"upc\": \"Table\"}]}}"),
+        response.body());
+  }
+
+  @Test
   void runsMutationsInOrder() {
     ProcessedResponse response =
         gateway.execute(
