@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The gateway's own settings ({@code GATEWAY_*} environment variables). */
@@ -27,6 +28,12 @@ public interface GatewayConfig {
   /** How long one subgraph request may take before it counts as failed. */
   @WithDefault("30s")
   Duration subgraphTimeout();
+
+  /**
+   * Timeouts for single subgraphs, by subgraph name, overriding {@link #subgraphTimeout()}: {@code
+   * gateway.subgraph-timeouts.reviews=2s}.
+   */
+  Map<String, Duration> subgraphTimeouts();
 
   /** Connections kept open per subgraph host. */
   @WithDefault("64")

@@ -66,7 +66,11 @@ public class GatewayRuntime {
             state::get,
             new PlanExecutor(
                 new VertxSubgraphClient(
-                    vertx, mapper, config.subgraphTimeout(), config.subgraphPoolSize(), registry)),
+                    vertx,
+                    mapper,
+                    name -> config.subgraphTimeouts().getOrDefault(name, config.subgraphTimeout()),
+                    config.subgraphPoolSize(),
+                    registry)),
             config.limits(),
             new GatewayMetrics(registry));
     long interval = Math.max(100, config.reloadInterval().toMillis());

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Non-blocking HTTP to subgraphs with Vert.x WebClient: pooled keep-alive connections, a timeout
@@ -27,11 +28,23 @@ public final class VertxSubgraphClient implements SubgraphClient {
 
   private final WebClient client;
   private final ObjectMapper mapper;
-  private final Duration timeout;
+  private final Function<String, Duration> timeouts;
   private final MeterRegistry registry;
 
   public VertxSubgraphClient(
       Vertx vertx, ObjectMapper mapper, Duration timeout, int poolSize, MeterRegistry registry) {
+    this(vertx, mapper, name -> timeout, poolSize, registry);
+  }
+
+  /**
+   * @param timeouts the timeout of each subgraph, by name
+   */
+  public VertxSubgraphClient(
+      Vertx vertx,
+      ObjectMapper mapper,
+      Function<String, Duration> timeouts,
+      int poolSize,
+      MeterRegistry registry) {
     this.client =
         WebClient.create(
             vertx,
@@ -41,7 +54,7 @@ public final class VertxSubgraphClient implements SubgraphClient {
                 .setTryUseCompression(true)
                 .setUserAgent("podgraph-gateway"));
     this.mapper = mapper;
-    this.timeout = timeout;
+    this.timeouts = timeouts;
     this.registry = registry;
   }
 
@@ -66,7 +79,7 @@ public final class VertxSubgraphClient implements SubgraphClient {
     var request =
         client
             .postAbs(subgraph.url())
-            .timeout(timeout.toMillis())
+            .timeout(timeouts.apply(subgraph.name()).toMillis())
             .putHeader("content-type", "application/json")
             .putHeader("accept", "application/json");
     headers.forEach(request::putHeader);

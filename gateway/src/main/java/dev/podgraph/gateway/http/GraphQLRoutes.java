@@ -97,6 +97,13 @@ public class GraphQLRoutes {
           "query and operationName must be strings and variables an object.");
       return;
     }
+    if (query == null
+        && body.get("extensions") instanceof Map<?, ?> extensions
+        && extensions.containsKey("persistedQuery")) {
+      // Automatic persisted queries are not kept: the client falls back to sending the text.
+      refuse(context, 200, ErrorCode.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound");
+      return;
+    }
     if (runtime.processor() == null) {
       refuse(context, 503, ErrorCode.UNAVAILABLE, "The gateway is starting.");
       return;

@@ -89,6 +89,13 @@ class GraphQLRoutesTest {
   }
 
   @Test
+  void asksForTheTextOfAnUnknownPersistedQuery() {
+    post("{\"extensions\": {\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \"abc\"}}}")
+        .statusCode(200)
+        .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_FOUND"));
+  }
+
+  @Test
   void reportsUnknownOperationNames() {
     post("{\"query\": \"query A { __typename }\", \"operationName\": \"B\"}")
         .body("errors[0].extensions.code", equalTo("OPERATION_RESOLUTION_FAILURE"));
