@@ -248,7 +248,7 @@ class EpisodeGraphQLApiTest {
   }
 
   @Test
-  void refusesAnUnverifiableTokenWithHttp401() {
+  void refusesAnUnverifiableTokenWithHttp401AndAnUnauthenticatedError() {
     given()
         .auth()
         .oauth2("eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl")
@@ -261,7 +261,8 @@ class EpisodeGraphQLApiTest {
                 Map.of("input", input(nextNumber(), "Forged", "auth"))))
         .post("/graphql")
         .then()
-        .statusCode(401);
+        .statusCode(401)
+        .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
   }
 
   @Test

@@ -112,10 +112,10 @@ class GuestMutationsTest {
   }
 
   @Test
-  void refusesAForgedTokenAtTheHttpLevel() {
-    // Quarkus answers a token that fails verification with its 401 challenge, before GraphQL.
+  void refusesAForgedTokenWithHttp401AndAnUnauthenticatedError() {
     withToken("not.a.jwt", CREATE, Map.of("input", Map.of("name", "Forger " + unique())))
-        .statusCode(401);
+        .statusCode(401)
+        .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
   }
 
   @Test
