@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -98,14 +97,12 @@ public final class PodgraphSystem implements AutoCloseable {
         "catalog-service ready at %s, guest-service ready at %s",
         catalog.baseUrl(), guest.baseUrl());
 
-    Map<String, String> subgraphs = new LinkedHashMap<>();
-    subgraphs.put("catalog", catalog.baseUrl() + "/graphql");
-    subgraphs.put("guest", guest.baseUrl() + "/graphql");
-    Path supergraph = layout.workDir().resolve("supergraph.graphql");
-    Files.writeString(supergraph, SupergraphBuilder.compose(subgraphs));
-
+    // Development mode of the gateway: it composes the supergraph from the subgraphs' own
+    // _service { sdl } (production reads a committed supergraph file instead, see deploy/).
     Map<String, String> gatewayEnv = new HashMap<>();
-    gatewayEnv.put("GATEWAY_SUPERGRAPH", supergraph.toString());
+    gatewayEnv.put(
+        "GATEWAY_SUBGRAPHS",
+        "catalog=" + catalog.baseUrl() + "/graphql,guest=" + guest.baseUrl() + "/graphql");
     gatewayEnv.put("QUARKUS_REDIS_HOSTS", redis.uri(redisDb + 2));
     gateway = start("gateway", layout.ports().gateway(), gatewayEnv, logs);
     gateway.awaitReady(START_TIMEOUT);
