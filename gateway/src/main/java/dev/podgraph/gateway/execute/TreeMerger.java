@@ -29,6 +29,8 @@ final class TreeMerger {
           && incoming instanceof List<?> right
           && left.size() == right.size()) {
         mergeLists((List<Object>) left, (List<Object>) right);
+      } else if (incoming == null && (existing instanceof Map || existing instanceof List)) {
+        continue; // a subgraph without this part of a shared value must not erase another's
       } else if (key.equals("__typename")
           && existing != null
           && incoming instanceof String name

@@ -61,6 +61,9 @@ public final class QueryPlanner {
     return new QueryPlan(operation.kind(), rootType, operation.selection(), root);
   }
 
+  /** A field being planned, its parent type and the context it was planned in. */
+  private record Frame(Field field, String parentType, Ctx ctx) {}
+
   private record Ctx(
       FetchDraft fetch,
       SelectionDraft node,
@@ -91,6 +94,9 @@ public final class QueryPlanner {
     private final List<FetchDraft> fetches = new ArrayList<>();
     private final Map<String, FetchDraft> entityFetches = new HashMap<>();
     private final Deque<Set<FetchDraft>> collectors = new ArrayDeque<>();
+
+    /** The fields being planned, innermost first: the way back up to an ancestor entity. */
+    private final Deque<Frame> frames = new ArrayDeque<>();
 
     Run(NormalizedOperation operation) {
       this.operation = operation;
@@ -244,14 +250,17 @@ public final class QueryPlanner {
                           "Cannot query field \"" + field.getName() + "\" on type " + typeName));
       if (canResolve(ctx.subgraph(), type, model, ctx)) {
         if (!ctx.entityLevel() && needsOwnRepresentation(type, model, ctx)) {
-          return jump(field, type, model, ctx, true);
+          return jump(field, type, model, ctx, s -> s.equals(ctx.subgraph()));
         }
-        return addLocal(field, model, ctx);
+        return addLocal(field, model, ctx, typeName);
       }
-      return jump(field, type, model, ctx, false);
+      if (!hasResolvableKey(type) && refetchThroughAncestor(field, typeName)) {
+        return field.getResultKey();
+      }
+      return jump(field, type, model, ctx, s -> !s.equals(ctx.subgraph()));
     }
 
-    private String addLocal(Field field, FieldModel model, Ctx ctx) {
+    private String addLocal(Field field, FieldModel model, Ctx ctx, String parentType) {
       Optional<TypeModel> returned = supergraph.findType(model.typeName());
       boolean composite = returned.map(t -> t.kind().isComposite()).orElse(false);
       touch(ctx.fetch());
@@ -282,7 +291,12 @@ public final class QueryPlanner {
                 false,
                 ctx.internal() ? Map.of() : responseKeys(field.getSelectionSet()),
                 ctx.internal());
-        planChildren(field.getSelectionSet(), returned.get(), child);
+        frames.push(new Frame(field, parentType, ctx));
+        try {
+          planChildren(field.getSelectionSet(), returned.get(), child);
+        } finally {
+          frames.pop();
+        }
       }
       return draft.responseKey;
     }
@@ -398,12 +412,72 @@ public final class QueryPlanner {
       return false;
     }
 
-    private String jump(Field field, TypeModel type, FieldModel model, Ctx ctx, boolean toSelf) {
+    private boolean hasResolvableKey(TypeModel type) {
+      return type.subgraphs().values().stream()
+          .anyMatch(t -> t.keys().stream().anyMatch(Key::resolvable));
+    }
+
+    /**
+     * A field of a value type (no key) that the current subgraph lacks: ask the path to it again,
+     * from the nearest ancestor that can be re-entered (an entity, or the query root), of a
+     * subgraph that resolves the whole path. Returns false when there is none.
+     */
+    private boolean refetchThroughAncestor(Field missing, String missingType) {
+      Field chain = missing;
+      String chainType = missingType;
+      for (Frame frame : List.copyOf(frames)) {
+        TypeModel parent = supergraph.type(frame.parentType());
+        FieldModel model = parent.field(frame.field().getName()).orElseThrow();
+        Selection<?> inner =
+            model.typeName().equals(chainType)
+                ? chain
+                : InlineFragment.newInlineFragment()
+                    .typeCondition(graphql.language.TypeName.newTypeName(chainType).build())
+                    .selectionSet(SelectionSet.newSelectionSet(List.of(chain)).build())
+                    .build();
+        Field wrapped =
+            frame
+                .field()
+                .transform(
+                    b -> b.selectionSet(SelectionSet.newSelectionSet(List.of(inner)).build()));
+        chain = wrapped;
+        chainType = frame.parentType();
+        String from = frame.ctx().subgraph();
+        boolean root = frame.parentType().equals(supergraph.queryType());
+        if (!root && !hasResolvableKey(parent)) {
+          continue;
+        }
+        for (String subgraph : supergraph.subgraphs().keySet()) {
+          if (subgraph.equals(from)
+              || !canResolve(subgraph, parent, model, null)
+              || stuck(wrapped, parent, subgraph, 0)) {
+            continue;
+          }
+          if (root) {
+            FetchDraft fetch = newFetch(subgraph, List.of(), false);
+            planField(wrapped, frame.parentType(), rootCtx(fetch));
+          } else {
+            String target = subgraph;
+            jump(wrapped, parent, model, frame.ctx(), s -> s.equals(target));
+          }
+          return true;
+        }
+        return false;
+      }
+      return false;
+    }
+
+    private String jump(
+        Field field,
+        TypeModel type,
+        FieldModel model,
+        Ctx ctx,
+        java.util.function.Predicate<String> allowed) {
       if (ctx.depth() > MAX_JUMP_DEPTH) {
         throw new PlanningException(
             "Cannot plan field " + type.name() + "." + model.name() + ": too many entity jumps");
       }
-      Target target = chooseTarget(type, model, ctx, toSelf);
+      Target target = chooseTarget(type, model, ctx, allowed);
       Set<FetchDraft> touched = new LinkedHashSet<>();
       collectors.push(touched);
       List<Projection.Field> projection = new ArrayList<>();
@@ -486,11 +560,12 @@ public final class QueryPlanner {
 
     private record Target(String subgraph, Key key, String representationType) {}
 
-    private Target chooseTarget(TypeModel type, FieldModel model, Ctx ctx, boolean toSelf) {
+    private Target chooseTarget(
+        TypeModel type, FieldModel model, Ctx ctx, java.util.function.Predicate<String> allowed) {
       List<Target> direct = new ArrayList<>();
       List<Target> indirect = new ArrayList<>();
       for (String subgraph : supergraph.subgraphs().keySet()) {
-        if (toSelf != subgraph.equals(ctx.subgraph()) && !model.onlyThroughInterfaceObject()) {
+        if (!allowed.test(subgraph) && !model.onlyThroughInterfaceObject()) {
           continue;
         }
         List<TypeModel> carriers = new ArrayList<>();

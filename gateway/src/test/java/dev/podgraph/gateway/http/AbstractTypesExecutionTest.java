@@ -86,4 +86,11 @@ class AbstractTypesExecutionTest {
             .execute("{ media { __typename title ... on Book { pages } ... on Movie { id } } }")
             .body());
   }
+
+  @Test
+  void mergesAValueTypeAskedOfTwoSubgraphsUnderAnEntity() {
+    assertEquals(
+        json("{\"data\": {\"order\": {\"shipping\": {\"eta\": \"2d\", \"carrier\": \"Acme\"}}}}"),
+        gateway.execute("{ order { shipping { eta carrier } } }").body());
+  }
 }

@@ -92,4 +92,17 @@ class AbstractTypesPlanningTest {
         """,
         plan(LIBRARY, "{ order { lines status } }"));
   }
+
+  @Test
+  void asksAValueTypeFieldAgainThroughTheNearestEntity() {
+    assertPlan(
+        """
+        Sequence
+        Fetch(c): { order { shipping { eta } __typename id region } }
+        Flatten(order)
+        Fetch(a): query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Order { shipping { carrier } } } }
+        End
+        """,
+        plan(LIBRARY, "{ order { shipping { eta carrier } } }"));
+  }
 }
