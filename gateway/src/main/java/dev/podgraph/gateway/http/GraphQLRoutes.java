@@ -79,6 +79,19 @@ public class GraphQLRoutes {
         return;
       }
     }
+    String extensions = context.request().getParam("extensions");
+    if (extensions != null && !extensions.isBlank()) {
+      try {
+        body.put("extensions", mapper.readValue(extensions, JSON_OBJECT));
+      } catch (Exception e) {
+        refuse(
+            context,
+            400,
+            ErrorCode.BAD_USER_INPUT,
+            "The extensions parameter is not a JSON object.");
+        return;
+      }
+    }
     handle(context, body, true);
   }
 
