@@ -198,17 +198,30 @@ public final class RequestProcessor {
     if (fields.isEmpty()) {
       return Map.of();
     }
+    SelectionSet selection = SelectionSet.newSelectionSet(fields).build();
+    String text = AstPrinter.printAstCompact(selection);
     OperationDefinition query =
         OperationDefinition.newOperationDefinition()
             .operation(OperationDefinition.Operation.QUERY)
-            .selectionSet(SelectionSet.newSelectionSet(fields).build())
+            .variableDefinitions(
+                plan.variableDefinitions().stream()
+                    .filter(
+                        d ->
+                            java.util.regex.Pattern.compile(
+                                    "\\$" + d.getName() + "(?![_0-9A-Za-z])")
+                                .matcher(text)
+                                .find())
+                    .toList())
+            .selectionSet(selection)
             .build();
-    String text = AstPrinter.printAstCompact(query);
     // The normalizer inlined everything, so the text only needs the variables it names.
     ExecutionResult result =
         current
             .introspection()
-            .execute(ExecutionInput.newExecutionInput(text).variables(variables).build());
+            .execute(
+                ExecutionInput.newExecutionInput(AstPrinter.printAstCompact(query))
+                    .variables(variables)
+                    .build());
     Map<String, Object> data = result.getData();
     return data == null ? Map.of() : data;
   }

@@ -11,9 +11,16 @@ import java.util.Optional;
  *     @include} applied, which the response is shaped to
  * @param root the fetches; empty when the operation needs no subgraph (only {@code __typename} or
  *     introspection)
+ * @param variableDefinitions the operation's, for the parts the gateway answers itself
  */
 public record QueryPlan(
     OperationDefinition.Operation kind,
     String rootType,
     SelectionSet selection,
-    Optional<PlanNode> root) {}
+    Optional<PlanNode> root,
+    java.util.List<graphql.language.VariableDefinition> variableDefinitions) {
+
+  public QueryPlan {
+    variableDefinitions = java.util.List.copyOf(variableDefinitions);
+  }
+}

@@ -58,7 +58,12 @@ public final class QueryPlanner {
         operation.kind() == OperationDefinition.Operation.MUTATION
             ? run.planMutation(rootType)
             : run.planQuery(rootType);
-    return new QueryPlan(operation.kind(), rootType, operation.selection(), root);
+    return new QueryPlan(
+        operation.kind(),
+        rootType,
+        operation.selection(),
+        root,
+        List.copyOf(operation.variables().values()));
   }
 
   /** A field being planned, its parent type and the context it was planned in. */

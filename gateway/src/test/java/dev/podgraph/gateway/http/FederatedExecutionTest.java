@@ -171,6 +171,18 @@ class FederatedExecutionTest {
   }
 
   @Test
+  void answersIntrospectionWithVariables() {
+    ProcessedResponse response =
+        gateway.execute(
+            "query($t: String!) { __type(name: $t) { name kind } }",
+            Map.of("t", "Review"),
+            Map.of());
+    assertEquals(
+        json("{\"data\": {\"__type\": {\"name\": \"Review\", \"kind\": \"OBJECT\"}}}"),
+        response.body());
+  }
+
+  @Test
   void refusesInaccessibleFieldsAsInvalid() {
     ProcessedResponse response = gateway.execute("{ secret }");
     assertTrue(response.requestError());
