@@ -6,13 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
+import org.postgresql.Driver;
 
 /**
  * Finds the PostgreSQL server for development and tests: the one named by {@code PODGRAPH_PG_HOST}
@@ -109,7 +110,12 @@ public final class LocalPostgres {
   }
 
   private static Connection admin(PostgresServer pg) throws SQLException {
-    return DriverManager.getConnection(pg.jdbcUrl("postgres"), pg.user(), pg.password());
+    // The driver directly, not DriverManager: under exec:java (the run command) the driver sits in
+    // a class loader DriverManager does not search.
+    Properties credentials = new Properties();
+    credentials.setProperty("user", pg.user());
+    credentials.setProperty("password", pg.password());
+    return new Driver().connect(pg.jdbcUrl("postgres"), credentials);
   }
 
   private static boolean exists(Connection c, String database) throws SQLException {
