@@ -298,7 +298,11 @@ public final class QueryPlanner {
                 ctx.internal());
         frames.push(new Frame(field, parentType, ctx));
         try {
-          planChildren(field.getSelectionSet(), returned.get(), child);
+          planChildren(
+              field.getSelectionSet(),
+              returned.get(),
+              child,
+              model.typeIn(ctx.subgraph()).replaceAll("[\\[\\]!\\s]", ""));
         } finally {
           frames.pop();
         }
@@ -307,6 +311,16 @@ public final class QueryPlanner {
     }
 
     private void planChildren(SelectionSet selectionSet, TypeModel type, Ctx ctx) {
+      planChildren(selectionSet, type, ctx, type.name());
+    }
+
+    /**
+     * Plans the selections of an abstract or object type; {@code subgraphType} is the named type
+     * the subgraph declares for the field (it may be narrower than the supergraph's, e.g. an object
+     * where the supergraph has a union), so fragments the subgraph could not accept are left out.
+     */
+    private void planChildren(
+        SelectionSet selectionSet, TypeModel type, Ctx ctx, String subgraphType) {
       List<Selection> selections =
           selectionSet == null ? List.of() : List.copyOf(selectionSet.getSelections());
       if (type.kind() == TypeKind.OBJECT) {
@@ -320,7 +334,18 @@ public final class QueryPlanner {
         return;
       }
       ctx.node().field("__typename", "__typename", List.of(), false);
-      for (String objectType : supergraph.possibleTypesIn(type.name(), ctx.subgraph())) {
+      List<String> possible = supergraph.possibleTypesIn(type.name(), ctx.subgraph());
+      if (!subgraphType.equals(type.name())) {
+        Optional<TypeModel> narrower = supergraph.findType(subgraphType);
+        if (narrower.isPresent()) {
+          List<String> allowed =
+              narrower.get().kind() == TypeKind.OBJECT
+                  ? List.of(subgraphType)
+                  : supergraph.possibleTypesIn(subgraphType, ctx.subgraph());
+          possible = possible.stream().filter(allowed::contains).toList();
+        }
+      }
+      for (String objectType : possible) {
         Ctx fragment = ctx.withNode(ctx.node().typedFragment(objectType));
         for (Field field : collectFields(selections, objectType)) {
           planField(field, objectType, fragment);
@@ -668,7 +693,13 @@ public final class QueryPlanner {
         if (canResolve(subgraph, root, model, null)) {
           costs.put(
               subgraph,
-              2 * misses(field.getSelectionSet(), model.typeName(), subgraph, 0)
+              2
+                      * misses(
+                          field.getSelectionSet(),
+                          model.typeName(),
+                          subgraph,
+                          0,
+                          ownProvides(model, subgraph))
                   + (used.contains(subgraph) ? 0 : 1));
         }
       }
@@ -682,8 +713,24 @@ public final class QueryPlanner {
           .toList();
     }
 
-    /** How many selected fields a subgraph could not resolve itself: a cost estimate. */
-    private int misses(SelectionSet selectionSet, String typeName, String subgraph, int depth) {
+    /** The {@code @provides} field set of a field in a subgraph, if any. */
+    private List<Selection> ownProvides(FieldModel model, String subgraph) {
+      FieldInSubgraph in = model.perSubgraph().get(subgraph);
+      return in != null && in.provides().isPresent()
+          ? List.copyOf(in.provides().get().getSelections())
+          : List.of();
+    }
+
+    /**
+     * How many selected fields a subgraph could not resolve itself (fields it {@code @provides}
+     * along the way count as resolved): a cost estimate.
+     */
+    private int misses(
+        SelectionSet selectionSet,
+        String typeName,
+        String subgraph,
+        int depth,
+        List<Selection> provided) {
       Optional<TypeModel> type = supergraph.findType(typeName);
       if (selectionSet == null || type.isEmpty() || depth > 8) {
         return 0;
@@ -702,10 +749,23 @@ public final class QueryPlanner {
           if (model.isEmpty()) {
             continue;
           }
-          if (!canResolve(subgraph, object, model.get(), null)) {
+          FieldInSubgraph in = model.get().perSubgraph().get(subgraph);
+          boolean providedHere =
+              in != null
+                  && in.external()
+                  && Projections.provides(provided, field.getName(), object, supergraph);
+          if (!providedHere && !canResolve(subgraph, object, model.get(), null)) {
             total++;
           } else {
-            total += misses(field.getSelectionSet(), model.get().typeName(), subgraph, depth + 1);
+            List<Selection> childProvided = new ArrayList<>(ownProvides(model.get(), subgraph));
+            childProvided.addAll(Projections.subSelections(provided, field.getName()));
+            total +=
+                misses(
+                    field.getSelectionSet(),
+                    model.get().typeName(),
+                    subgraph,
+                    depth + 1,
+                    childProvided);
           }
         }
       }
