@@ -259,7 +259,7 @@ public final class QueryPlanner {
         }
         return addLocal(field, model, ctx, typeName);
       }
-      if (!hasResolvableKey(type) && refetchThroughAncestor(field, typeName)) {
+      if (!reachableByKey(type, model, ctx.subgraph()) && refetchThroughAncestor(field, typeName)) {
         return field.getResultKey();
       }
       return jump(field, type, model, ctx, s -> !s.equals(ctx.subgraph()));
@@ -440,6 +440,21 @@ public final class QueryPlanner {
         }
       }
       return false;
+    }
+
+    /**
+     * True when another subgraph that resolves the field can be entered on the type by a resolvable
+     * key whose fields the current subgraph gives; otherwise (the type is a value type there, even
+     * if other subgraphs key it) the field has to be asked again through an ancestor.
+     */
+    private boolean reachableByKey(TypeModel type, FieldModel model, String from) {
+      return type.subgraphs().entrySet().stream()
+          .anyMatch(
+              e ->
+                  !e.getKey().equals(from)
+                      && canResolve(e.getKey(), type, model, null)
+                      && e.getValue().keys().stream()
+                          .anyMatch(k -> k.resolvable() && keyAvailable(k.fields(), type, from)));
     }
 
     private boolean hasResolvableKey(TypeModel type) {
