@@ -345,10 +345,49 @@ public final class QueryPlanner {
           possible = possible.stream().filter(allowed::contains).toList();
         }
       }
+      if (possible.isEmpty() && type.kind() == TypeKind.INTERFACE) {
+        requireReachableWithoutImplementations(selections, type, ctx.subgraph());
+      }
       for (String objectType : possible) {
         Ctx fragment = ctx.withNode(ctx.node().typedFragment(objectType));
         for (Field field : collectFields(selections, objectType)) {
           planField(field, objectType, fragment);
+        }
+      }
+    }
+
+    /**
+     * The subgraph returns an interface it knows no implementation of: a field of the interface it
+     * does not resolve itself can only come from a subgraph that can be entered on the interface by
+     * a resolvable key; when there is none the operation cannot be planned (it must not be dropped
+     * silently).
+     */
+    private void requireReachableWithoutImplementations(
+        List<Selection> selections, TypeModel type, String subgraph) {
+      for (Field field : collectFields(selections, type.name())) {
+        Optional<FieldModel> model = type.field(field.getName());
+        if (field.getName().startsWith("__")
+            || model.isEmpty()
+            || canResolve(subgraph, type, model.get(), null)) {
+          continue;
+        }
+        boolean reachable =
+            type.subgraphs().entrySet().stream()
+                .anyMatch(
+                    e ->
+                        e.getValue().keys().stream().anyMatch(Key::resolvable)
+                            && canResolve(e.getKey(), type, model.get(), null));
+        if (!reachable) {
+          throw new PlanningException(
+              "Cannot plan field "
+                  + type.name()
+                  + "."
+                  + field.getName()
+                  + ": subgraph "
+                  + subgraph
+                  + " knows no implementation of "
+                  + type.name()
+                  + " and no subgraph that resolves the field can be entered by a resolvable key");
         }
       }
     }
