@@ -4,6 +4,7 @@ import dev.podgraph.gateway.supergraph.FieldInSubgraph;
 import dev.podgraph.gateway.supergraph.FieldModel;
 import dev.podgraph.gateway.supergraph.Key;
 import dev.podgraph.gateway.supergraph.Supergraph;
+import dev.podgraph.gateway.supergraph.TypeInSubgraph;
 import dev.podgraph.gateway.supergraph.TypeKind;
 import dev.podgraph.gateway.supergraph.TypeModel;
 import graphql.language.Field;
@@ -99,6 +100,7 @@ public final class QueryPlanner {
     private final List<FetchDraft> fetches = new ArrayList<>();
     private final Map<String, FetchDraft> entityFetches = new HashMap<>();
     private final Deque<Set<FetchDraft>> collectors = new ArrayDeque<>();
+    private final Set<String> jumpsInProgress = new java.util.HashSet<>();
 
     /** The fields being planned, innermost first: the way back up to an ancestor entity. */
     private final Deque<Frame> frames = new ArrayDeque<>();
@@ -561,6 +563,38 @@ public final class QueryPlanner {
         throw new PlanningException(
             "Cannot plan field " + type.name() + "." + model.name() + ": too many entity jumps");
       }
+      // A key field whose jump needs that same key field again from the same subgraph at the
+      // same path is a cycle: no subgraph can give it.
+      String step =
+          ctx.subgraph()
+              + "|"
+              + String.join(".", ctx.path())
+              + "|"
+              + type.name()
+              + "|"
+              + model.name();
+      if (!jumpsInProgress.add(step)) {
+        throw new PlanningException(
+            "Cannot plan field "
+                + type.name()
+                + "."
+                + model.name()
+                + ": no subgraph that resolves it can be reached by a key from subgraph "
+                + ctx.subgraph());
+      }
+      try {
+        return jumpOnce(field, type, model, ctx, allowed);
+      } finally {
+        jumpsInProgress.remove(step);
+      }
+    }
+
+    private String jumpOnce(
+        Field field,
+        TypeModel type,
+        FieldModel model,
+        Ctx ctx,
+        java.util.function.Predicate<String> allowed) {
       Target target = chooseTarget(type, model, ctx, allowed);
       Set<FetchDraft> touched = new LinkedHashSet<>();
       collectors.push(touched);
@@ -843,12 +877,21 @@ public final class QueryPlanner {
       if (ctx == null) {
         return false;
       }
+      // An @external key field is only given by the subgraph for a key when the type is a
+      // (fed1-style) extension there, or at the level of an entity it was sent (the value is
+      // in the representation); elsewhere in a fed2 subgraph it belongs to another subgraph.
       if (ctx.keyMode()
-          && (in.external() || in.usedOverridden())
+          && (in.usedOverridden()
+              || (in.external() && (ctx.entityLevel() || isExtension(type, subgraph))))
           && isKeyField(type, subgraph, model.name())) {
         return true;
       }
       return in.external() && Projections.provides(ctx.provided(), model.name(), type, supergraph);
+    }
+
+    private boolean isExtension(TypeModel type, String subgraph) {
+      TypeInSubgraph in = type.subgraphs().get(subgraph);
+      return in != null && in.extension();
     }
 
     private boolean isKeyField(TypeModel type, String subgraph, String fieldName) {
