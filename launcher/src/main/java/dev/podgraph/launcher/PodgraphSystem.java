@@ -74,7 +74,7 @@ public final class PodgraphSystem implements AutoCloseable {
         redis.embedded() ? " (embedded)" : "");
     int redisDb = layout.firstRedisDatabase();
     if (layout.freshDatabases()) {
-      for (int db = redisDb; db < redisDb + 3; db++) {
+      for (int db = redisDb; db < redisDb + 2; db++) {
         LocalRedis.flushDatabase(redis, db);
       }
     }
@@ -103,7 +103,6 @@ public final class PodgraphSystem implements AutoCloseable {
     gatewayEnv.put(
         "GATEWAY_SUBGRAPHS",
         "catalog=" + catalog.baseUrl() + "/graphql,guest=" + guest.baseUrl() + "/graphql");
-    gatewayEnv.put("QUARKUS_REDIS_HOSTS", redis.uri(redisDb + 2));
     gateway = start("gateway", layout.ports().gateway(), gatewayEnv, logs);
     gateway.awaitReady(START_TIMEOUT);
   }
