@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -92,23 +93,36 @@ public final class PlanExecutor {
     }
 
     private CompletableFuture<Void> rootFetch(PlanNode.Fetch fetch) {
+      return send(
+          fetch,
+          usedVariables(fetch),
+          answer -> {
+            if (answer.data() != null) {
+              merger.merge(tree, answer.data());
+            }
+            for (Map<String, Object> error : answer.errors()) {
+              errors.add(clean(error, readPath(error).orElse(null)));
+            }
+          });
+    }
+
+    /**
+     * Sends one fetch; under this executor's lock, a failure becomes an UNAVAILABLE error and an
+     * answer (aliases restored) goes to {@code onAnswer}.
+     */
+    private CompletableFuture<Void> send(
+        PlanNode.Fetch fetch, Map<String, Object> variables, Consumer<SubgraphResponse> onAnswer) {
       Subgraph subgraph = supergraph.subgraphs().get(fetch.subgraph());
       return client
-          .send(subgraph, fetch.operation(), usedVariables(fetch), headers)
+          .send(subgraph, fetch.operation(), variables, headers)
           .toCompletableFuture()
           .handle(
               (response, failure) -> {
                 synchronized (this) {
                   if (failure != null) {
                     errors.add(unavailable(subgraph, failure));
-                    return null;
-                  }
-                  SubgraphResponse answer = restoreAliases(fetch, response);
-                  if (answer.data() != null) {
-                    merger.merge(tree, answer.data());
-                  }
-                  for (Map<String, Object> error : answer.errors()) {
-                    errors.add(clean(error, readPath(error).orElse(null)));
+                  } else {
+                    onAnswer.accept(restoreAliases(fetch, response));
                   }
                   return null;
                 }
@@ -141,21 +155,7 @@ public final class PlanExecutor {
       List<List<Target>> owners = new ArrayList<>(byRepresentation.values());
       Map<String, Object> requestVariables = new LinkedHashMap<>(usedVariables(fetch));
       requestVariables.put("representations", reps);
-      Subgraph subgraph = supergraph.subgraphs().get(fetch.subgraph());
-      return client
-          .send(subgraph, fetch.operation(), requestVariables, headers)
-          .toCompletableFuture()
-          .handle(
-              (response, failure) -> {
-                synchronized (this) {
-                  if (failure != null) {
-                    errors.add(unavailable(subgraph, failure));
-                    return null;
-                  }
-                  mergeEntities(restoreAliases(fetch, response), owners);
-                  return null;
-                }
-              });
+      return send(fetch, requestVariables, answer -> mergeEntities(answer, owners));
     }
 
     @SuppressWarnings("unchecked")
