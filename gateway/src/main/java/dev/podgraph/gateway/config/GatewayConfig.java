@@ -25,8 +25,11 @@ public interface GatewayConfig {
   @WithDefault("2s")
   Duration reloadInterval();
 
-  /** How long one subgraph request may take before it counts as failed. */
-  @WithDefault("30s")
+  /**
+   * How long one subgraph request may take before it counts as failed. Short, so that a hung
+   * subgraph costs clients little before its circuit breaker opens.
+   */
+  @WithDefault("2s")
   Duration subgraphTimeout();
 
   /**
@@ -44,6 +47,57 @@ public interface GatewayConfig {
   int planCacheSize();
 
   Limits limits();
+
+  CircuitBreaker circuitBreaker();
+
+  /**
+   * One circuit breaker per subgraph ({@code gateway.circuit-breaker.*}): opens when, among the
+   * last {@link #slidingWindowSize()} requests and once at least {@link #minimumCalls()} were made,
+   * at least {@link #failureRateThreshold()} percent failed (no GraphQL answer: timeout, transport
+   * failure, not GraphQL); while open, requests to that subgraph fail at once; after {@link
+   * #openDuration()} it lets {@link #halfOpenCalls()} probe requests through and closes when they
+   * succeed.
+   */
+  interface CircuitBreaker {
+    @WithDefault("true")
+    boolean enabled();
+
+    @WithDefault("50")
+    int failureRateThreshold();
+
+    @WithDefault("10")
+    int slidingWindowSize();
+
+    @WithDefault("5")
+    int minimumCalls();
+
+    @WithDefault("1s")
+    Duration openDuration();
+
+    @WithDefault("1")
+    int halfOpenCalls();
+
+    /**
+     * Settings for single subgraphs, by name, each overriding the ones above: {@code
+     * gateway.circuit-breaker.subgraphs.reviews.open-duration=5s}.
+     */
+    Map<String, CircuitBreakerOverride> subgraphs();
+  }
+
+  /** The circuit breaker settings of one subgraph; an absent one is the general one. */
+  interface CircuitBreakerOverride {
+    Optional<Boolean> enabled();
+
+    Optional<Integer> failureRateThreshold();
+
+    Optional<Integer> slidingWindowSize();
+
+    Optional<Integer> minimumCalls();
+
+    Optional<Duration> openDuration();
+
+    Optional<Integer> halfOpenCalls();
+  }
 
   /** Refuse hostile operations before they cost anything. */
   interface Limits {

@@ -2,6 +2,8 @@ package dev.podgraph.gateway.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podgraph.gateway.compose.ComposedSupergraphSource;
+import dev.podgraph.gateway.execute.CircuitBreakerSettings;
+import dev.podgraph.gateway.execute.CircuitBreakingSubgraphClient;
 import dev.podgraph.gateway.execute.PlanExecutor;
 import dev.podgraph.gateway.execute.VertxSubgraphClient;
 import dev.podgraph.gateway.http.GatewayMetrics;
@@ -17,6 +19,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -65,16 +68,43 @@ public class GatewayRuntime {
         new RequestProcessor(
             state::get,
             new PlanExecutor(
-                new VertxSubgraphClient(
-                    vertx,
-                    mapper,
-                    name -> config.subgraphTimeouts().getOrDefault(name, config.subgraphTimeout()),
-                    config.subgraphPoolSize(),
+                new CircuitBreakingSubgraphClient(
+                    new VertxSubgraphClient(
+                        vertx,
+                        mapper,
+                        name ->
+                            config.subgraphTimeouts().getOrDefault(name, config.subgraphTimeout()),
+                        config.subgraphPoolSize(),
+                        registry),
+                    name -> circuitBreaker(config.circuitBreaker(), name),
+                    Clock.systemUTC(),
                     registry)),
             config.limits(),
             new GatewayMetrics(registry));
     long interval = Math.max(100, config.reloadInterval().toMillis());
     vertx.setPeriodic(interval, id -> reloadInBackground(source));
+  }
+
+  /** The general breaker settings with the subgraph's own ones over them. */
+  public static CircuitBreakerSettings circuitBreaker(
+      GatewayConfig.CircuitBreaker general, String subgraph) {
+    GatewayConfig.CircuitBreakerOverride own = general.subgraphs().get(subgraph);
+    if (own == null) {
+      return new CircuitBreakerSettings(
+          general.enabled(),
+          general.failureRateThreshold(),
+          general.slidingWindowSize(),
+          general.minimumCalls(),
+          general.openDuration(),
+          general.halfOpenCalls());
+    }
+    return new CircuitBreakerSettings(
+        own.enabled().orElse(general.enabled()),
+        own.failureRateThreshold().orElse(general.failureRateThreshold()),
+        own.slidingWindowSize().orElse(general.slidingWindowSize()),
+        own.minimumCalls().orElse(general.minimumCalls()),
+        own.openDuration().orElse(general.openDuration()),
+        own.halfOpenCalls().orElse(general.halfOpenCalls()));
   }
 
   private SupergraphSource source() {

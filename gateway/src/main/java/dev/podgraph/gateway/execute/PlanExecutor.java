@@ -9,20 +9,34 @@ import dev.podgraph.gateway.supergraph.Supergraph;
 import dev.podgraph.gateway.supergraph.TypeModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Runs a query plan: sends its fetches (independent ones concurrently), merges every answer into
- * one tree and rewrites subgraph error paths to that tree. A failed fetch becomes an error and
- * leaves its part of the tree empty; it never fails the rest.
+ * one tree and rewrites subgraph error paths to that tree. A failed fetch leaves its part of the
+ * tree empty and becomes UNAVAILABLE errors at the fields it was to provide; it never fails the
+ * rest.
  */
 public final class PlanExecutor {
+
+  /**
+   * A fetch that fails for many objects lists this many errors (one per position); one more error
+   * counts the rest.
+   */
+  public static final int MAX_ERRORS_PER_FETCH = 100;
+
+  private static final Logger LOG = Logger.getLogger(PlanExecutor.class);
 
   private final SubgraphClient client;
 
@@ -37,16 +51,15 @@ public final class PlanExecutor {
       Map<String, String> headers) {
     Execution execution = new Execution(supergraph, variables, headers);
     if (plan.root().isEmpty()) {
-      return CompletableFuture.completedFuture(new MergedResult(execution.tree, execution.errors));
+      return CompletableFuture.completedFuture(execution.result());
     }
-    return execution
-        .run(plan.root().get())
-        .thenApply(v -> new MergedResult(execution.tree, execution.errors));
+    return execution.run(plan.root().get()).thenApply(v -> execution.result());
   }
 
   private final class Execution {
     final Map<String, Object> tree = new LinkedHashMap<>();
     final List<Map<String, Object>> errors = new ArrayList<>();
+    final List<List<Object>> summarizedPaths = new ArrayList<>();
     final Supergraph supergraph;
     final Map<String, Object> variables;
     final Map<String, String> headers;
@@ -64,6 +77,10 @@ public final class PlanExecutor {
               .collect(Collectors.toSet());
       this.merger = new TreeMerger(abstractTypes);
       this.representations = new Representations(this::applies);
+    }
+
+    synchronized MergedResult result() {
+      return new MergedResult(tree, errors, summarizedPaths);
     }
 
     private boolean applies(String condition, String typeName) {
@@ -96,6 +113,10 @@ public final class PlanExecutor {
       return send(
           fetch,
           usedVariables(fetch),
+          () ->
+              fetch.provides().getOrDefault("", List.of()).stream()
+                  .map(key -> List.<Object>of(key))
+                  .toList(),
           answer -> {
             if (answer.data() != null) {
               merger.merge(tree, answer.data());
@@ -107,26 +128,56 @@ public final class PlanExecutor {
     }
 
     /**
-     * Sends one fetch; under this executor's lock, a failure becomes an UNAVAILABLE error and an
-     * answer (aliases restored) goes to {@code onAnswer}.
+     * Sends one fetch; under this executor's lock, a failure becomes UNAVAILABLE errors at the
+     * {@code failedPaths} and an answer (aliases restored) goes to {@code onAnswer}.
      */
     private CompletableFuture<Void> send(
-        PlanNode.Fetch fetch, Map<String, Object> variables, Consumer<SubgraphResponse> onAnswer) {
+        PlanNode.Fetch fetch,
+        Map<String, Object> variables,
+        Supplier<List<List<Object>>> failedPaths,
+        Consumer<SubgraphResponse> onAnswer) {
       Subgraph subgraph = supergraph.subgraphs().get(fetch.subgraph());
-      return client
-          .send(subgraph, fetch.operation(), variables, headers)
-          .toCompletableFuture()
+      CompletionStage<SubgraphResponse> sent;
+      try {
+        sent = client.send(subgraph, fetch.operation(), variables, headers);
+      } catch (RuntimeException e) {
+        sent = CompletableFuture.failedFuture(e);
+      }
+      return sent.toCompletableFuture()
           .handle(
               (response, failure) -> {
                 synchronized (this) {
                   if (failure != null) {
-                    errors.add(unavailable(subgraph, failure));
+                    failed(subgraph, failure, failedPaths.get());
                   } else {
                     onAnswer.accept(restoreAliases(fetch, response));
                   }
                   return null;
                 }
               });
+    }
+
+    /** One UNAVAILABLE error per path, at most {@link #MAX_ERRORS_PER_FETCH} and a summary. */
+    private void failed(Subgraph subgraph, Throwable failure, List<List<Object>> paths) {
+      Throwable cause =
+          failure instanceof CompletionException && failure.getCause() != null
+              ? failure.getCause()
+              : failure;
+      LOG.debugf("fetch from subgraph %s failed: %s", subgraph.name(), cause.toString());
+      SubgraphUnavailableException.Reason reason =
+          cause instanceof SubgraphUnavailableException unavailable ? unavailable.reason() : null;
+      if (paths.isEmpty()) {
+        errors.add(unavailable(subgraph, reason, null, 0));
+        return;
+      }
+      int listed = Math.min(paths.size(), MAX_ERRORS_PER_FETCH);
+      for (List<Object> path : paths.subList(0, listed)) {
+        errors.add(unavailable(subgraph, reason, path, 0));
+      }
+      if (paths.size() > listed) {
+        summarizedPaths.addAll(paths.subList(listed, paths.size()));
+        errors.add(unavailable(subgraph, reason, null, paths.size() - listed));
+      }
     }
 
     private CompletableFuture<Void> entityFetch(PlanNode.Flatten flatten) {
@@ -155,7 +206,50 @@ public final class PlanExecutor {
       List<List<Target>> owners = new ArrayList<>(byRepresentation.values());
       Map<String, Object> requestVariables = new LinkedHashMap<>(usedVariables(fetch));
       requestVariables.put("representations", reps);
-      return send(fetch, requestVariables, answer -> mergeEntities(answer, owners));
+      return send(
+          fetch,
+          requestVariables,
+          () -> failedPaths(fetch, owners),
+          answer -> mergeEntities(answer, owners));
+    }
+
+    /**
+     * Where a failed entity fetch leaves a hole: the field it was to provide in each object, or the
+     * object itself when it was to provide several.
+     */
+    private List<List<Object>> failedPaths(PlanNode.Fetch fetch, List<List<Target>> owners) {
+      List<List<Object>> paths = new ArrayList<>();
+      for (List<Target> targets : owners) {
+        for (Target target : targets) {
+          List<String> keys = providedTo(fetch, target.object().get("__typename"));
+          List<Object> path = new ArrayList<>(target.path());
+          if (keys.size() == 1) {
+            path.add(keys.getFirst());
+          }
+          paths.add(List.copyOf(path));
+        }
+      }
+      return paths;
+    }
+
+    private List<String> providedTo(PlanNode.Fetch fetch, Object typename) {
+      Set<String> keys = new LinkedHashSet<>();
+      fetch
+          .provides()
+          .forEach(
+              (condition, provided) -> {
+                if (condition.isEmpty()
+                    || typename instanceof String type
+                        && (applies(condition, type)
+                            || fetch.requires().stream()
+                                .anyMatch(
+                                    r ->
+                                        r.runtimeType().equals(type)
+                                            && r.representationType().equals(condition)))) {
+                  keys.addAll(provided);
+                }
+              });
+      return List.copyOf(keys);
     }
 
     @SuppressWarnings("unchecked")
@@ -298,10 +392,42 @@ public final class PlanExecutor {
     return cleaned;
   }
 
-  private static Map<String, Object> unavailable(Subgraph subgraph, Throwable failure) {
+  /**
+   * @param reason null when the client gave no reason
+   * @param omitted for the summarising error of a fetch: how many positions it stands for
+   */
+  private static Map<String, Object> unavailable(
+      Subgraph subgraph,
+      SubgraphUnavailableException.Reason reason,
+      List<Object> path,
+      int omitted) {
+    StringBuilder message =
+        new StringBuilder("Subgraph '").append(subgraph.name()).append("' is unavailable");
+    if (reason != null) {
+      message.append(": ").append(reason.explanation());
+    }
+    if (omitted > 0) {
+      message
+          .append(" (")
+          .append(omitted)
+          .append(" more fields it was to provide are null, not listed one by one)");
+    }
+    message.append('.');
     Map<String, Object> error = new LinkedHashMap<>();
-    error.put("message", "Subgraph '" + subgraph.name() + "' is unavailable.");
-    error.put("extensions", Map.of("code", "UNAVAILABLE", "serviceName", subgraph.name()));
+    error.put("message", message.toString());
+    if (path != null) {
+      error.put("path", path);
+    }
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    extensions.put("code", "UNAVAILABLE");
+    extensions.put("serviceName", subgraph.name());
+    if (reason != null) {
+      extensions.put("reason", reason.name());
+    }
+    if (omitted > 0) {
+      extensions.put("omitted", omitted);
+    }
+    error.put("extensions", extensions);
     return error;
   }
 }

@@ -16,16 +16,19 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * Non-blocking HTTP to subgraphs with Vert.x WebClient: pooled keep-alive connections, a timeout
- * per request, and one latency timer per subgraph.
+ * Non-blocking HTTP to subgraphs with Vert.x WebClient: pooled keep-alive connections, a deadline
+ * per request (the subgraph's timeout, waiting for a connection included), and one latency timer
+ * per subgraph. Failures are {@link SubgraphUnavailableException}s with their reason.
  */
 public final class VertxSubgraphClient implements SubgraphClient {
 
   private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
+  private final Vertx vertx;
   private final WebClient client;
   private final ObjectMapper mapper;
   private final Function<String, Duration> timeouts;
@@ -45,6 +48,7 @@ public final class VertxSubgraphClient implements SubgraphClient {
       Function<String, Duration> timeouts,
       int poolSize,
       MeterRegistry registry) {
+    this.vertx = vertx;
     this.client =
         WebClient.create(
             vertx,
@@ -76,10 +80,21 @@ public final class VertxSubgraphClient implements SubgraphClient {
       return result;
     }
     long started = System.nanoTime();
+    long timeout = Math.max(1, timeouts.apply(subgraph.name()).toMillis());
+    // WebClient's own timeout applies to waiting for a pooled connection and then again to the
+    // answer, so a request queued behind hung ones could take twice as long: this is the deadline.
+    long deadline =
+        vertx.setTimer(
+            timeout,
+            id ->
+                result.completeExceptionally(
+                    new SubgraphUnavailableException(
+                        subgraph.name(), SubgraphUnavailableException.Reason.TIMEOUT, null)));
+    result.whenComplete((answer, failure) -> vertx.cancelTimer(deadline));
     var request =
         client
             .postAbs(subgraph.url())
-            .timeout(timeouts.apply(subgraph.name()).toMillis())
+            .timeout(timeout)
             .putHeader("content-type", "application/json")
             .putHeader("accept", "application/json");
     headers.forEach(request::putHeader);
@@ -95,7 +110,13 @@ public final class VertxSubgraphClient implements SubgraphClient {
                   .register(registry)
                   .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
               if (ar.failed()) {
-                result.completeExceptionally(ar.cause());
+                result.completeExceptionally(
+                    new SubgraphUnavailableException(
+                        subgraph.name(),
+                        ar.cause() instanceof TimeoutException
+                            ? SubgraphUnavailableException.Reason.TIMEOUT
+                            : SubgraphUnavailableException.Reason.CONNECTION_FAILED,
+                        ar.cause()));
                 return;
               }
               try {
@@ -103,10 +124,8 @@ public final class VertxSubgraphClient implements SubgraphClient {
                 Map<String, Object> json =
                     answer == null ? Map.of() : mapper.readValue(answer.getBytes(), JSON_OBJECT);
                 if (!json.containsKey("data") && !json.containsKey("errors")) {
-                  result.completeExceptionally(
-                      new IllegalStateException(
-                          "HTTP " + ar.result().statusCode() + " without GraphQL body"));
-                  return;
+                  throw new IllegalStateException(
+                      "HTTP " + ar.result().statusCode() + " without GraphQL body");
                 }
                 result.complete(
                     new SubgraphResponse(
@@ -117,7 +136,9 @@ public final class VertxSubgraphClient implements SubgraphClient {
                             ? (List<Map<String, Object>>) errors
                             : List.of()));
               } catch (Exception e) {
-                result.completeExceptionally(e);
+                result.completeExceptionally(
+                    new SubgraphUnavailableException(
+                        subgraph.name(), SubgraphUnavailableException.Reason.INVALID_RESPONSE, e));
               }
             });
     return result;

@@ -244,7 +244,14 @@ public final class RequestProcessor {
       Map<String, Object> introspection) {
     Map<String, Object> tree = new LinkedHashMap<>(merged.tree());
     tree.putAll(introspection);
-    ResponseShaper.Shaped shaped = current.shaper().shape(plan.rootType(), plan.selection(), tree);
+    List<List<Object>> explained = new ArrayList<>(merged.summarizedPaths());
+    for (Map<String, Object> error : merged.errors()) {
+      if (error.get("path") instanceof List<?> path) {
+        explained.add(new ArrayList<>(path));
+      }
+    }
+    ResponseShaper.Shaped shaped =
+        current.shaper().shape(plan.rootType(), plan.selection(), tree, explained);
     List<Map<String, Object>> errors = new ArrayList<>(merged.errors());
     errors.addAll(shaped.errors());
     Map<String, Object> body = new LinkedHashMap<>();

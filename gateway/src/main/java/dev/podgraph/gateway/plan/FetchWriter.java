@@ -3,15 +3,18 @@ package dev.podgraph.gateway.plan;
 import graphql.language.Argument;
 import graphql.language.AstPrinter;
 import graphql.language.Field;
+import graphql.language.InlineFragment;
 import graphql.language.ListType;
 import graphql.language.Node;
 import graphql.language.NonNullType;
 import graphql.language.OperationDefinition;
+import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.TypeName;
 import graphql.language.VariableDefinition;
 import graphql.language.VariableReference;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,8 @@ final class FetchWriter {
 
   PlanNode write(FetchDraft draft) {
     SelectionSet selection = draft.root.toAst();
+    Map<String, List<String>> provides = new LinkedHashMap<>();
+    collectProvided(selection, "", provides);
     Set<String> used = new LinkedHashSet<>();
     collectVariables(selection, used);
     List<VariableDefinition> definitions = new ArrayList<>();
@@ -83,8 +88,30 @@ final class FetchWriter {
     }
     PlanNode.Fetch fetch =
         new PlanNode.Fetch(
-            draft.subgraph, AstPrinter.printAstCompact(document), List.copyOf(used), requires);
+            draft.subgraph,
+            AstPrinter.printAstCompact(document),
+            List.copyOf(used),
+            requires,
+            provides);
     return draft.entity ? new PlanNode.Flatten(draft.path, fetch) : fetch;
+  }
+
+  private static void collectProvided(
+      SelectionSet selection, String condition, Map<String, List<String>> out) {
+    for (Selection<?> item : selection.getSelections()) {
+      if (item instanceof Field field && !field.getName().equals("__typename")) {
+        List<String> keys = out.computeIfAbsent(condition, c -> new ArrayList<>());
+        String key = InternalAliases.original(field.getResultKey());
+        if (!keys.contains(key)) {
+          keys.add(key);
+        }
+      } else if (item instanceof InlineFragment fragment) {
+        collectProvided(
+            fragment.getSelectionSet(),
+            fragment.getTypeCondition() == null ? condition : fragment.getTypeCondition().getName(),
+            out);
+      }
+    }
   }
 
   private static void collectVariables(Node<?> node, Set<String> used) {

@@ -25,16 +25,22 @@ public sealed interface PlanNode
    * @param variableUsages client variables the operation declares, passed on as given
    * @param requires for an {@code _entities} fetch: how to build a representation from an object of
    *     each runtime type found at the flatten path; empty for a root fetch
+   * @param provides the response keys (the client's, private aliases undone) this fetch writes into
+   *     each object it is sent for, by the type condition of the fragment that asks them ({@code
+   *     ""} for fields outside fragments, as a root fetch's); {@code __typename} left out. A failed
+   *     fetch reports its errors at these fields.
    */
   record Fetch(
       String subgraph,
       String operation,
       java.util.List<String> variableUsages,
-      java.util.List<EntityRequirement> requires)
+      java.util.List<EntityRequirement> requires,
+      java.util.Map<String, java.util.List<String>> provides)
       implements PlanNode {
     public Fetch {
       variableUsages = java.util.List.copyOf(variableUsages);
       requires = java.util.List.copyOf(requires);
+      provides = java.util.Map.copyOf(provides);
     }
 
     public boolean isEntityFetch() {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.podgraph.gateway.config.GatewayRuntime;
+import dev.podgraph.gateway.execute.CircuitBreakerSettings;
 import dev.podgraph.gateway.fixture.ShopResource;
 import dev.podgraph.gateway.fixture.Supergraphs;
 import dev.podgraph.gateway.supergraph.FileSupergraphSource;
@@ -17,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +141,21 @@ class GraphQLRoutesTest {
     assertTrue(metrics.contains("gateway_plan_cache_total"), "plan cache counter");
     assertTrue(metrics.contains("gateway_subgraph_requests_seconds"), "per-subgraph latency");
     assertTrue(metrics.contains("subgraph=\"inventory\""));
+    assertTrue(
+        metrics.contains("gateway_subgraph_circuit_state{subgraph=\"inventory\"} 0.0"),
+        "the breaker of a subgraph in use is exported, closed");
+  }
+
+  @Test
+  void readsTheCircuitBreakerSettingsWithTheirPerSubgraphOverrides() {
+    var general = runtime.config().circuitBreaker();
+    assertEquals(
+        new CircuitBreakerSettings(true, 50, 10, 5, Duration.ofSeconds(1), 1),
+        GatewayRuntime.circuitBreaker(general, "inventory"));
+    assertEquals(
+        new CircuitBreakerSettings(true, 50, 10, 5, Duration.ofSeconds(5), 1),
+        GatewayRuntime.circuitBreaker(general, "users"));
+    assertEquals(Duration.ofSeconds(2), runtime.config().subgraphTimeout());
   }
 
   @Test

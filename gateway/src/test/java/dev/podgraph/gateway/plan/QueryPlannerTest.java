@@ -57,6 +57,18 @@ class QueryPlannerTest {
   }
 
   @Test
+  void recordsTheClientsKeysEachFetchWritesForErrorsOfAFailedFetch() {
+    QueryPlan plan = plan(SHOP, "{ best: topProducts { name stock: inStock shippingEstimate } }");
+    PlanNode.Sequence sequence = (PlanNode.Sequence) plan.root().get();
+    PlanNode.Fetch root = (PlanNode.Fetch) sequence.nodes().get(0);
+    PlanNode.Flatten flatten = (PlanNode.Flatten) sequence.nodes().get(1);
+    assertEquals(Map.of("", java.util.List.of("best")), root.provides());
+    assertEquals(
+        Map.of("Product", java.util.List.of("stock", "shippingEstimate")),
+        flatten.fetch().provides());
+  }
+
+  @Test
   void trustsProvidedFieldsInsteadOfJumping() {
     assertPlan(
         """
