@@ -60,6 +60,24 @@ public final class EpisodeFixtures {
     return create(input(number, title + " " + number, category));
   }
 
+  /** Publishes an episode at the version it was read; returns publishEpisode's answer. */
+  public static Map<String, Object> publish(Map<String, Object> episode) {
+    return asEditor(
+            "mutation($id: ID!, $v: Int!) { publishEpisode(id: $id, expectedVersion: $v) { "
+                + FIELDS
+                + " } }",
+            Map.of("id", episode.get("id"), "v", episode.get("version")))
+        .statusCode(200)
+        .body("errors", nullValue())
+        .extract()
+        .path("data.publishEpisode");
+  }
+
+  /** Creates an episode and publishes it, so that anonymous callers see it. */
+  public static Map<String, Object> createPublished(String title, String category) {
+    return publish(create(title, category));
+  }
+
   /** Creates {@code count} episodes in {@code category}; returns their ids, oldest first. */
   public static List<String> createMany(int count, String category) {
     List<String> ids = new ArrayList<>();

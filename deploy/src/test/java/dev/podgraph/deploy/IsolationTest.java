@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each subgraph has a PostgreSQL and a Redis of its own, and the NetworkPolicies let only it reach
- * them and only the gateway reach it. "Who may connect" is computed against the pods of every
- * service's overlay of the same environment, since they share a namespace.
+ * them and only the gateway (and, for catalog-service, guest-service's change-feed consumer) reach
+ * it. "Who may connect" is computed against the pods of every service's overlay of the same
+ * environment, since they share a namespace.
  */
 class IsolationTest {
   /** Redis logical databases from docs/CONVENTIONS.md. */
@@ -111,15 +112,44 @@ class IsolationTest {
     }
   }
 
+  /**
+   * Who calls each subgraph: the gateway, and for catalog-service also guest-service, which replays
+   * catalog's change feed. No other service-to-service call exists.
+   */
+  private static final Map<String, Map<String, Set<Integer>>> CALLERS =
+      Map.of(
+          "catalog-service", Map.of("gateway", Set.of(8081), "guest-service", Set.of(8081)),
+          "guest-service", Map.of("gateway", Set.of(8082)));
+
   @ParameterizedTest(name = "{0}/overlays/{1}")
   @MethodSource("dev.podgraph.deploy.Overlays#subgraphs")
-  void onlyTheGatewayReachesASubgraph(String service, String env) {
+  void onlyTheGatewayAndTheFeedConsumerReachASubgraph(String service, String env) {
     RenderedOverlay overlay = Overlays.of(service, env);
     PodTemplateSpec pod = overlay.podTemplates().get(service);
     assertEquals(
-        Map.of("gateway", Set.of(Repo.conventionPorts().get(service))),
-        allowedClients(env, pod),
-        overlay + ": who may call " + service);
+        Set.of(Repo.conventionPorts().get(service)),
+        CALLERS.get(service).get("gateway"),
+        "docs/CONVENTIONS.md port");
+    assertEquals(
+        CALLERS.get(service), allowedClients(env, pod), overlay + ": who may call " + service);
+  }
+
+  @ParameterizedTest(name = "guest-service/overlays/{0}")
+  @MethodSource("dev.podgraph.deploy.Repo#environments")
+  void guestServiceReadsTheChangeFeedOfTheCatalogServiceItMayReach(String env) {
+    RenderedOverlay guest = Overlays.of("guest-service", env);
+    URI feed =
+        URI.create(
+            Overlays.envValue(guest, Overlays.serviceContainer(guest), "GUEST_CATALOG_FEED_URL"));
+    assertEquals("/internal/episode-changes", feed.getPath());
+    RenderedOverlay catalog = Overlays.of("catalog-service", env);
+    assertEquals(
+        catalog.podTemplates().get("catalog-service"),
+        backend(catalog, feed.getHost(), feed.getPort()),
+        guest + ": the feed URL is not catalog-service's Service");
+    assertEquals(
+        Set.of(feed.getPort()),
+        allowedClients(env, catalog.podTemplates().get("catalog-service")).get("guest-service"));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.podgraph.catalog.cache;
 
+import dev.podgraph.catalog.EpisodeAudience;
 import dev.podgraph.catalog.graphql.EpisodeConnection;
 import dev.podgraph.catalog.graphql.EpisodeView;
 import dev.podgraph.catalog.graphql.ShowView;
@@ -9,12 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
  * The catalog's cache regions and keys. Every episode entry (by id, number, slug) and every page
  * (lists and searches) sits in region {@code episodes}, so any episode write invalidates them all
- * with one INCR: a write can change what any page contains.
+ * with one INCR: a write can change what any page contains. Every episode key starts with the
+ * {@link EpisodeAudience} it was read for ({@code public:}, {@code editors:}): an entry an editor
+ * filled never answers a public caller, and the one INCR still clears both.
  */
 @ApplicationScoped
 public class EpisodeCache {
@@ -27,26 +31,31 @@ public class EpisodeCache {
     this.cache = cache;
   }
 
-  public EpisodeView byId(String id, Supplier<EpisodeView> loader) {
-    return cache.get(EPISODES, "id:" + id, EpisodeView.class, loader);
+  public EpisodeView byId(EpisodeAudience audience, String id, Supplier<EpisodeView> loader) {
+    return cache.get(EPISODES, key(audience, "id:" + id), EpisodeView.class, loader);
   }
 
-  public EpisodeView byNumber(int number, Supplier<EpisodeView> loader) {
-    return cache.get(EPISODES, "number:" + number, EpisodeView.class, loader);
+  public EpisodeView byNumber(EpisodeAudience audience, int number, Supplier<EpisodeView> loader) {
+    return cache.get(EPISODES, key(audience, "number:" + number), EpisodeView.class, loader);
   }
 
-  public EpisodeView bySlug(String slug, Supplier<EpisodeView> loader) {
-    return cache.get(EPISODES, "slug:" + slug, EpisodeView.class, loader);
+  public EpisodeView bySlug(EpisodeAudience audience, String slug, Supplier<EpisodeView> loader) {
+    return cache.get(EPISODES, key(audience, "slug:" + slug), EpisodeView.class, loader);
   }
 
   /** A page of {@code episodes}; {@code pageKey} names its filter, order, size and cursor. */
-  public EpisodeConnection page(String pageKey, Supplier<EpisodeConnection> loader) {
-    return cache.get(EPISODES, "page:" + pageKey, EpisodeConnection.class, loader);
+  public EpisodeConnection page(
+      EpisodeAudience audience, String pageKey, Supplier<EpisodeConnection> loader) {
+    return cache.get(EPISODES, key(audience, "page:" + pageKey), EpisodeConnection.class, loader);
   }
 
-  public EpisodeConnection search(String text, String pageKey, Supplier<EpisodeConnection> loader) {
+  public EpisodeConnection search(
+      EpisodeAudience audience, String text, String pageKey, Supplier<EpisodeConnection> loader) {
     return cache.get(
-        EPISODES, "search:" + sha256(text) + ":" + pageKey, EpisodeConnection.class, loader);
+        EPISODES,
+        key(audience, "search:" + sha256(text) + ":" + pageKey),
+        EpisodeConnection.class,
+        loader);
   }
 
   public ShowView show(Supplier<ShowView> loader) {
@@ -61,6 +70,11 @@ public class EpisodeCache {
   /** After the show was written. */
   public void showChanged() {
     cache.invalidate(SHOW);
+  }
+
+  /** The region-relative key of an episode entry, e.g. {@code public:number:201}. */
+  static String key(EpisodeAudience audience, String key) {
+    return audience.name().toLowerCase(Locale.ROOT) + ":" + key;
   }
 
   private static String sha256(String text) {

@@ -8,5 +8,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 public record EpisodeConnection(
     @NonNull List<@NonNull EpisodeEdge> edges,
     @NonNull PageInfo pageInfo,
-    @NonNull @Description("Episodes matching the filter or search, over all pages.")
+    @NonNull @Description(
+            "Episodes matching the filter or search that the caller may see, over all pages.")
         Integer totalCount) {}

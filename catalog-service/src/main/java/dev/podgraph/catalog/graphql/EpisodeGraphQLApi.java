@@ -1,10 +1,12 @@
 package dev.podgraph.catalog.graphql;
 
+import dev.podgraph.catalog.EpisodeAudience;
 import dev.podgraph.catalog.service.EpisodeQueryService;
 import dev.podgraph.catalog.service.EpisodeService;
 import dev.podgraph.catalog.service.EpisodeTransition;
 import dev.podgraph.common.auth.Roles;
 import dev.podgraph.common.error.TranslateErrors;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
@@ -19,7 +21,10 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-/** Episode queries and mutations; reads are public, writes need the editor role. */
+/**
+ * Episode queries and mutations; reads are public but only editors see drafts and scheduled
+ * episodes (see {@link EpisodeAudience}); writes need the editor role.
+ */
 @GraphQLApi
 @TranslateErrors
 @Link(
@@ -28,38 +33,50 @@ import org.eclipse.microprofile.graphql.Query;
 public class EpisodeGraphQLApi {
   private final EpisodeQueryService queries;
   private final EpisodeService episodes;
+  private final SecurityIdentity caller;
 
-  public EpisodeGraphQLApi(EpisodeQueryService queries, EpisodeService episodes) {
+  public EpisodeGraphQLApi(
+      EpisodeQueryService queries, EpisodeService episodes, SecurityIdentity caller) {
     this.queries = queries;
     this.episodes = episodes;
+    this.caller = caller;
   }
 
   @Query("episode")
-  @Description("One episode, named by exactly one of id, number or slug; null if none.")
+  @Description(
+      "One episode, named by exactly one of id, number or slug; null if none, or if it is DRAFT or"
+          + " SCHEDULED and the caller is not an editor.")
   public EpisodeView episode(@Id String id, Integer number, String slug) {
-    return queries.find(id, number, slug);
+    return queries.find(audience(), id, number, slug);
   }
 
   @Query("episodes")
-  @Description("Episodes, newest first unless orderBy says otherwise; first: 1..100, default 20.")
+  @Description(
+      "Episodes, newest first unless orderBy says otherwise; first: 1..100, default 20. Callers"
+          + " without the editor role get only PUBLISHED and ARCHIVED episodes (filtering by"
+          + " another status gives an empty page), and totalCount counts only those.")
   public @NonNull EpisodeConnection episodes(
       Integer first, String after, EpisodeFilter filter, EpisodeOrder orderBy) {
-    return queries.page(first, after, filter, orderBy);
+    return queries.page(audience(), first, after, filter, orderBy);
   }
 
   @Query("searchEpisodes")
   @Description(
       "Full-text search (PostgreSQL, English) over title, summary and interview questions, best"
-          + " match first. text takes web-search syntax: words, \"phrases\", -excluded, or.")
+          + " match first. text takes web-search syntax: words, \"phrases\", -excluded, or."
+          + " Callers without the editor role find only PUBLISHED and ARCHIVED episodes.")
   public @NonNull EpisodeConnection searchEpisodes(
       @NonNull String text, Integer first, String after) {
-    return queries.search(text, first, after);
+    return queries.search(audience(), text, first, after);
   }
 
-  /** Federation {@code _entities}: every Episode representation of a request in one call. */
+  /**
+   * Federation {@code _entities}: every Episode representation of a request in one call; an episode
+   * the caller may not see resolves to null, as an unknown id does.
+   */
   @Resolver
   public List<EpisodeView> episodeReferences(List<String> id) {
-    return queries.byIds(id);
+    return queries.byIds(audience(), id);
   }
 
   @Mutation("createEpisode")
@@ -127,5 +144,10 @@ public class EpisodeGraphQLApi {
   public @NonNull EpisodeView unarchiveEpisode(
       @Id @NonNull String id, @NonNull Integer expectedVersion) {
     return episodes.transition(id, expectedVersion, EpisodeTransition.UNARCHIVE, null);
+  }
+
+  /** A verified token with the editor role sees everything; anyone else the public episodes. */
+  private EpisodeAudience audience() {
+    return caller.hasRole(Roles.EDITOR) ? EpisodeAudience.EDITORS : EpisodeAudience.PUBLIC;
   }
 }

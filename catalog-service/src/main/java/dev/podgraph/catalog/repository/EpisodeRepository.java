@@ -1,32 +1,47 @@
 package dev.podgraph.catalog.repository;
 
 import dev.podgraph.catalog.Episode;
+import dev.podgraph.catalog.EpisodeAudience;
 import dev.podgraph.catalog.EpisodeStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Episode queries; each method is one SQL statement. */
+/**
+ * Episode queries; each method is one SQL statement. Reads take the {@link EpisodeAudience} and
+ * restrict by status in the statement itself, so pages are full, counts and cursors are right.
+ */
 @ApplicationScoped
 public class EpisodeRepository implements PanacheRepositoryBase<Episode, UUID> {
   private static final String TS_QUERY = "websearch_to_tsquery('english', :text)";
 
-  public Optional<Episode> findByNumber(int number) {
-    return find("number", number).firstResultOptional();
+  public Optional<Episode> findById(UUID id, EpisodeAudience audience) {
+    return findOne("id = :key", id, audience);
   }
 
-  public Optional<Episode> findBySlug(String slug) {
-    return find("slug", slug).firstResultOptional();
+  public Optional<Episode> findByNumber(int number, EpisodeAudience audience) {
+    return findOne("number = :key", number, audience);
   }
 
-  public List<Episode> withIds(Collection<UUID> ids) {
-    return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+  public Optional<Episode> findBySlug(String slug, EpisodeAudience audience) {
+    return findOne("slug = :key", slug, audience);
+  }
+
+  public List<Episode> withIds(Collection<UUID> ids, EpisodeAudience audience) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<String> where = new ArrayList<>(List.of("id in :ids"));
+    Parameters params = Parameters.with("ids", ids);
+    restrict(where, params, audience, null, null);
+    return list(String.join(" and ", where), params);
   }
 
   public boolean numberTaken(int number, UUID except) {
@@ -38,14 +53,19 @@ public class EpisodeRepository implements PanacheRepositoryBase<Episode, UUID> {
   }
 
   /**
-   * Up to {@code limit} episodes matching the filter, ordered by number, strictly after {@code
-   * afterNumber} in that order when it is given.
+   * Up to {@code limit} episodes the audience sees that match the filter, ordered by number,
+   * strictly after {@code afterNumber} in that order when it is given.
    */
   public List<Episode> page(
-      EpisodeStatus status, String category, boolean newestFirst, Integer afterNumber, int limit) {
+      EpisodeAudience audience,
+      EpisodeStatus status,
+      String category,
+      boolean newestFirst,
+      Integer afterNumber,
+      int limit) {
     List<String> where = new ArrayList<>();
     Parameters params = new Parameters();
-    restrict(where, params, status, category);
+    restrict(where, params, audience, status, category);
     if (afterNumber != null) {
       where.add(newestFirst ? "number < :after" : "number > :after");
       params.and("after", afterNumber);
@@ -56,42 +76,70 @@ public class EpisodeRepository implements PanacheRepositoryBase<Episode, UUID> {
         .list();
   }
 
-  public long count(EpisodeStatus status, String category) {
+  public long count(EpisodeAudience audience, EpisodeStatus status, String category) {
     List<String> where = new ArrayList<>();
     Parameters params = new Parameters();
-    restrict(where, params, status, category);
+    restrict(where, params, audience, status, category);
     return where.isEmpty() ? count() : count(String.join(" and ", where), params);
   }
 
-  /** Full-text matches, best first (ties: newest first), skipping {@code offset}. */
+  /** Full-text matches the audience sees, best first (ties: newest first), skipping offset. */
   @SuppressWarnings("unchecked")
-  public List<Episode> search(String text, int offset, int limit) {
-    return getEntityManager()
-        .createNativeQuery(
-            "SELECT e.* FROM episode e WHERE e.search_vector @@ "
-                + TS_QUERY
-                + " ORDER BY ts_rank_cd(e.search_vector, "
-                + TS_QUERY
-                + ") DESC, e.number DESC OFFSET :offset LIMIT :limit",
-            Episode.class)
-        .setParameter("text", text)
-        .setParameter("offset", offset)
-        .setParameter("limit", limit)
-        .getResultList();
+  public List<Episode> search(EpisodeAudience audience, String text, int offset, int limit) {
+    Query query =
+        getEntityManager()
+            .createNativeQuery(
+                "SELECT e.* FROM episode e WHERE e.search_vector @@ "
+                    + TS_QUERY
+                    + statusRestriction(audience)
+                    + " ORDER BY ts_rank_cd(e.search_vector, "
+                    + TS_QUERY
+                    + ") DESC, e.number DESC OFFSET :offset LIMIT :limit",
+                Episode.class)
+            .setParameter("text", text)
+            .setParameter("offset", offset)
+            .setParameter("limit", limit);
+    return withStatuses(query, audience).getResultList();
   }
 
-  public long countSearch(String text) {
-    return ((Number)
-            getEntityManager()
-                .createNativeQuery(
-                    "SELECT count(*) FROM episode e WHERE e.search_vector @@ " + TS_QUERY)
-                .setParameter("text", text)
-                .getSingleResult())
-        .longValue();
+  public long countSearch(EpisodeAudience audience, String text) {
+    Query query =
+        getEntityManager()
+            .createNativeQuery(
+                "SELECT count(*) FROM episode e WHERE e.search_vector @@ "
+                    + TS_QUERY
+                    + statusRestriction(audience))
+            .setParameter("text", text);
+    return ((Number) withStatuses(query, audience).getSingleResult()).longValue();
+  }
+
+  private Optional<Episode> findOne(String condition, Object key, EpisodeAudience audience) {
+    List<String> where = new ArrayList<>(List.of(condition));
+    Parameters params = Parameters.with("key", key);
+    restrict(where, params, audience, null, null);
+    return find(String.join(" and ", where), params).firstResultOptional();
+  }
+
+  private static String statusRestriction(EpisodeAudience audience) {
+    return audience.seesEverything() ? "" : " AND e.status IN (:statuses)";
+  }
+
+  private static Query withStatuses(Query query, EpisodeAudience audience) {
+    return audience.seesEverything()
+        ? query
+        : query.setParameter("statuses", audience.statuses().stream().map(Enum::name).toList());
   }
 
   private static void restrict(
-      List<String> where, Parameters params, EpisodeStatus status, String category) {
+      List<String> where,
+      Parameters params,
+      EpisodeAudience audience,
+      EpisodeStatus status,
+      String category) {
+    if (!audience.seesEverything()) {
+      where.add("status in :visible");
+      params.and("visible", audience.statuses());
+    }
     if (status != null) {
       where.add("status = :status");
       params.and("status", status);

@@ -1,6 +1,7 @@
 package dev.podgraph.catalog.service;
 
 import dev.podgraph.catalog.Episode;
+import dev.podgraph.catalog.EpisodeAudience;
 import dev.podgraph.catalog.EpisodeStatus;
 import dev.podgraph.catalog.cache.EpisodeCache;
 import dev.podgraph.catalog.config.CatalogConfig;
@@ -21,8 +22,10 @@ import java.util.UUID;
 import java.util.function.IntFunction;
 
 /**
- * Reads, cache first. A page costs two SQL statements whatever its size (the rows, fetched one
- * extra to know whether a next page exists, and the total count); a batch of entity references one.
+ * Reads, cache first, each for an {@link EpisodeAudience}: what the audience may not see does not
+ * exist for it (null, not on any page, not counted). A page costs two SQL statements whatever its
+ * size (the rows, fetched one extra to know whether a next page exists, and the total count); a
+ * batch of entity references one.
  */
 @ApplicationScoped
 public class EpisodeQueryService {
@@ -36,8 +39,8 @@ public class EpisodeQueryService {
     this.config = config;
   }
 
-  /** By exactly one of id, number and slug; null when there is no such episode. */
-  public EpisodeView find(String id, Integer number, String slug) {
+  /** By exactly one of id, number and slug; null when there is none the audience sees. */
+  public EpisodeView find(EpisodeAudience audience, String id, Integer number, String slug) {
     int given = (id == null ? 0 : 1) + (number == null ? 0 : 1) + (slug == null ? 0 : 1);
     if (given != 1) {
       throw new InvalidInputException("Name the episode by exactly one of id, number or slug");
@@ -45,18 +48,27 @@ public class EpisodeQueryService {
     if (id != null) {
       UUID uuid = parseId(id);
       return cache.byId(
+          audience,
           uuid.toString(),
-          () -> episodes.findByIdOptional(uuid).map(EpisodeView::from).orElse(null));
+          () -> episodes.findById(uuid, audience).map(EpisodeView::from).orElse(null));
     }
     if (number != null) {
       return cache.byNumber(
-          number, () -> episodes.findByNumber(number).map(EpisodeView::from).orElse(null));
+          audience,
+          number,
+          () -> episodes.findByNumber(number, audience).map(EpisodeView::from).orElse(null));
     }
-    return cache.bySlug(slug, () -> episodes.findBySlug(slug).map(EpisodeView::from).orElse(null));
+    return cache.bySlug(
+        audience,
+        slug,
+        () -> episodes.findBySlug(slug, audience).map(EpisodeView::from).orElse(null));
   }
 
-  /** Federation: one element per id, in order, null for unknown ids; one SQL statement. */
-  public List<EpisodeView> byIds(List<String> ids) {
+  /**
+   * Federation: one element per id, in order, null for unknown ids and for episodes the audience
+   * does not see; one SQL statement.
+   */
+  public List<EpisodeView> byIds(EpisodeAudience audience, List<String> ids) {
     Map<String, UUID> parsed = new HashMap<>();
     for (String id : ids) {
       UUID uuid = tryParse(id);
@@ -65,7 +77,7 @@ public class EpisodeQueryService {
       }
     }
     Map<UUID, EpisodeView> found = new HashMap<>();
-    for (Episode e : episodes.withIds(parsed.values().stream().distinct().toList())) {
+    for (Episode e : episodes.withIds(parsed.values().stream().distinct().toList(), audience)) {
       found.put(e.id, EpisodeView.from(e));
     }
     List<EpisodeView> result = new ArrayList<>(ids.size());
@@ -77,7 +89,11 @@ public class EpisodeQueryService {
   }
 
   public EpisodeConnection page(
-      Integer first, String after, EpisodeFilter filter, EpisodeOrder orderBy) {
+      EpisodeAudience audience,
+      Integer first,
+      String after,
+      EpisodeFilter filter,
+      EpisodeOrder orderBy) {
     int size = pageSize(first);
     Integer afterNumber = Cursors.number(after);
     EpisodeStatus status = filter == null ? null : filter.status();
@@ -92,26 +108,30 @@ public class EpisodeQueryService {
             Integer.toString(size),
             String.valueOf(afterNumber));
     return cache.page(
+        audience,
         key,
         () -> {
-          List<Episode> rows = episodes.page(status, category, newestFirst, afterNumber, size + 1);
-          long total = episodes.count(status, category);
+          List<Episode> rows =
+              episodes.page(audience, status, category, newestFirst, afterNumber, size + 1);
+          long total = episodes.count(audience, status, category);
           return connection(rows, size, total, i -> Cursors.afterNumber(rows.get(i).number));
         });
   }
 
-  public EpisodeConnection search(String text, Integer first, String after) {
+  public EpisodeConnection search(
+      EpisodeAudience audience, String text, Integer first, String after) {
     if (text == null || text.isBlank()) {
       throw new InvalidInputException("text", "must not be blank");
     }
     int size = pageSize(first);
     int offset = Cursors.offset(after);
     return cache.search(
+        audience,
         text,
         size + ":" + offset,
         () -> {
-          List<Episode> rows = episodes.search(text, offset, size + 1);
-          long total = episodes.countSearch(text);
+          List<Episode> rows = episodes.search(audience, text, offset, size + 1);
+          long total = episodes.countSearch(audience, text);
           return connection(rows, size, total, i -> Cursors.afterOffset(offset + i + 1));
         });
   }

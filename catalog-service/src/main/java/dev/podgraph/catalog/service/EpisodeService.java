@@ -1,10 +1,12 @@
 package dev.podgraph.catalog.service;
 
 import dev.podgraph.catalog.Episode;
+import dev.podgraph.catalog.EpisodeChangeKind;
 import dev.podgraph.catalog.EpisodeStatus;
 import dev.podgraph.catalog.cache.EpisodeCache;
 import dev.podgraph.catalog.graphql.EpisodeInput;
 import dev.podgraph.catalog.graphql.EpisodeView;
+import dev.podgraph.catalog.repository.EpisodeChangeRepository;
 import dev.podgraph.catalog.repository.EpisodeRepository;
 import dev.podgraph.common.error.ConflictException;
 import dev.podgraph.common.error.NotFoundException;
@@ -21,14 +23,20 @@ import java.util.function.Function;
  * Episode writes. Each runs in its own transaction; the cache is invalidated after the commit and
  * before the method returns, so no read after the mutation returns sees the old value. Every write
  * on an existing episode names the version the client read: another version is a CONFLICT.
+ * Creating, moving and deleting an episode also record its visibility in the change feed, last in
+ * the same transaction (see {@link EpisodeChangeRepository#record}); content updates do not, as
+ * they change no visibility.
  */
 @ApplicationScoped
 public class EpisodeService {
   private final EpisodeRepository episodes;
+  private final EpisodeChangeRepository changes;
   private final EpisodeCache cache;
 
-  public EpisodeService(EpisodeRepository episodes, EpisodeCache cache) {
+  public EpisodeService(
+      EpisodeRepository episodes, EpisodeChangeRepository changes, EpisodeCache cache) {
     this.episodes = episodes;
+    this.changes = changes;
     this.cache = cache;
   }
 
@@ -46,6 +54,7 @@ public class EpisodeService {
                   e.createdAt = now();
                   e.updatedAt = e.createdAt;
                   episodes.persistAndFlush(e);
+                  changes.record(e.id, EpisodeChangeKind.of(e.status), e.createdAt);
                   return EpisodeView.from(e);
                 });
     cache.episodesChanged();
@@ -76,14 +85,17 @@ public class EpisodeService {
 
   public EpisodeView transition(
       String id, int expectedVersion, EpisodeTransition transition, Instant scheduledFor) {
+    UUID uuid = EpisodeQueryService.parseId(id);
     EpisodeView moved =
-        write(
-            id,
-            expectedVersion,
-            e -> {
-              EpisodeLifecycle.apply(e, transition, scheduledFor, now());
-              return e;
-            });
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Episode e = load(uuid, expectedVersion);
+                  EpisodeLifecycle.apply(e, transition, scheduledFor, now());
+                  episodes.flush();
+                  changes.record(e.id, EpisodeChangeKind.of(e.status), e.updatedAt);
+                  return EpisodeView.from(e);
+                });
     cache.episodesChanged();
     return moved;
   }
@@ -96,6 +108,7 @@ public class EpisodeService {
               Episode e = load(uuid, expectedVersion);
               episodes.delete(e);
               episodes.flush();
+              changes.record(uuid, EpisodeChangeKind.DELETED, now());
             });
     cache.episodesChanged();
     return uuid.toString();

@@ -4,7 +4,6 @@ import static dev.podgraph.catalog.EpisodeFixtures.UPDATE;
 import static dev.podgraph.catalog.EpisodeFixtures.create;
 import static dev.podgraph.catalog.EpisodeFixtures.input;
 import static dev.podgraph.devinfra.GraphQLAssured.asEditor;
-import static dev.podgraph.devinfra.GraphQLAssured.post;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -48,8 +47,8 @@ class RedisDownTest {
   @Test
   void servesReadsWithRedisStoppedAndNeverAnEntryAWriteMissedOnceRedisIsBack() throws Exception {
     Map<String, Object> e = create("Dugong Original", "redis-down");
-    post(BY_ID, Map.of("id", e.get("id"))).body("data.episode.title", equalTo(e.get("title")));
-    post(BY_ID, Map.of("id", e.get("id"))).body("data.episode.title", equalTo(e.get("title")));
+    asEditor(BY_ID, Map.of("id", e.get("id"))).body("data.episode.title", equalTo(e.get("title")));
+    asEditor(BY_ID, Map.of("id", e.get("id"))).body("data.episode.title", equalTo(e.get("title")));
     Map<String, String> snapshot = new LinkedHashMap<>();
     for (String key : redisData.key().keys("catalog:*")) {
       snapshot.put(key, redisData.value(String.class).get(key));
@@ -59,10 +58,10 @@ class RedisDownTest {
 
     redis.stop();
 
-    post(BY_ID, Map.of("id", e.get("id")))
+    asEditor(BY_ID, Map.of("id", e.get("id")))
         .body("errors", nullValue())
         .body("data.episode.title", equalTo(e.get("title")));
-    post("{ episodes(filter: {category: \"redis-down\"}) { totalCount } }")
+    asEditor("{ episodes(filter: {category: \"redis-down\"}) { totalCount } }")
         .body("errors", nullValue())
         .body("data.episodes.totalCount", equalTo(1));
     given()
@@ -75,7 +74,8 @@ class RedisDownTest {
     asEditor(UPDATE, Map.of("id", e.get("id"), "v", 0, "input", changed))
         .body("errors", nullValue())
         .body("data.updateEpisode.title", equalTo("Dugong Updated"));
-    post(BY_ID, Map.of("id", e.get("id"))).body("data.episode.title", equalTo("Dugong Updated"));
+    asEditor(BY_ID, Map.of("id", e.get("id")))
+        .body("data.episode.title", equalTo("Dugong Updated"));
 
     // Redis comes back with the entry the write could not invalidate (as a persistent Redis would).
     redis.restart();
@@ -86,7 +86,7 @@ class RedisDownTest {
     }
 
     for (int i = 0; i < 5; i++) {
-      post(BY_ID, Map.of("id", e.get("id")))
+      asEditor(BY_ID, Map.of("id", e.get("id")))
           .body("errors", nullValue())
           .body("data.episode.title", equalTo("Dugong Updated"));
     }

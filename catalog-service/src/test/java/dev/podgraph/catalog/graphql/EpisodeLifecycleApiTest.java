@@ -2,7 +2,6 @@ package dev.podgraph.catalog.graphql;
 
 import static dev.podgraph.catalog.EpisodeFixtures.create;
 import static dev.podgraph.devinfra.GraphQLAssured.asEditor;
-import static dev.podgraph.devinfra.GraphQLAssured.post;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -89,7 +88,7 @@ class EpisodeLifecycleApiTest {
         asEditor(mutation(mutation.getKey()), vars)
             .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
             .body("errors[0].message", containsString(state));
-        post(
+        asEditor(
                 "query($id: ID) { episode(id: $id) { status version updatedAt } }",
                 Map.of("id", before.get("id")))
             .body("data.episode.status", equalTo(state))

@@ -98,7 +98,7 @@ class EpisodeVersioningTest {
       }
       assertEquals(1, won);
       assertEquals(1, conflicts);
-      dev.podgraph.devinfra.GraphQLAssured.post(
+      asEditor(
               "query($id: ID) { episode(id: $id) { summary version } }",
               Map.of("id", created.get("id")))
           .body("data.episode.summary", equalTo(winner))

@@ -3,7 +3,9 @@ package dev.podgraph.guest.cache;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.podgraph.common.cache.CacheAside;
 import dev.podgraph.guest.AppearanceRole;
+import dev.podgraph.guest.Audience;
 import dev.podgraph.guest.service.AppearanceView;
+import dev.podgraph.guest.service.EpisodeLineup;
 import dev.podgraph.guest.service.GuestConnection;
 import dev.podgraph.guest.service.GuestView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,7 +28,11 @@ import java.util.function.Supplier;
 /**
  * What guest-service keeps in Redis, on common's {@link CacheAside}. Every write invalidates every
  * region, after its transaction commits: a person's name shows up in lineups, pages and appearance
- * lists alike, so no narrower invalidation would be both simple and right.
+ * lists alike, so no narrower invalidation would be both simple and right. A change of episode
+ * visibility from catalog-service's feed invalidates the regions that hold appearances.
+ *
+ * <p>Entries that depend on who reads ({@link Audience}) carry it in their key ({@code public:},
+ * {@code editors:}), so an editor's read never answers a public caller.
  *
  * <p>Batches (federation entity resolution) are cached as one entry per batch, keyed by the sorted
  * ids: a miss costs one SQL statement for the whole batch, never one per id. CacheAside has no
@@ -37,10 +45,13 @@ public class GuestCache {
   static final String LINEUPS = "lineups";
   static final String APPEARANCES = "appearances";
   private static final List<String> REGIONS = List.of(GUESTS, PAGES, LINEUPS, APPEARANCES);
-  private static final Object INVALIDATION_SCHEDULED = new Object();
+  private static final List<String> APPEARANCE_REGIONS = List.of(PAGES, LINEUPS, APPEARANCES);
+  private static final Object REGIONS_TO_INVALIDATE = new Object();
 
   private static final TypeReference<Map<String, GuestView>> GUEST_BATCH = new TypeReference<>() {};
   private static final TypeReference<Map<String, List<AppearanceView>>> APPEARANCE_BATCH =
+      new TypeReference<>() {};
+  private static final TypeReference<Map<String, EpisodeLineup>> LINEUP_BATCH =
       new TypeReference<>() {};
 
   private final CacheAside cache;
@@ -64,19 +75,27 @@ public class GuestCache {
     return cache.get(GUESTS, batchKey(ids), GUEST_BATCH, () -> loader.apply(ids));
   }
 
-  public Map<String, List<AppearanceView>> lineups(
-      Set<String> episodeIds, Function<Set<String>, Map<String, List<AppearanceView>>> loader) {
+  public Map<String, EpisodeLineup> lineups(
+      Audience audience,
+      Set<String> episodeIds,
+      Function<Set<String>, Map<String, EpisodeLineup>> loader) {
     return cache.get(
-        LINEUPS, batchKey(episodeIds), APPEARANCE_BATCH, () -> loader.apply(episodeIds));
+        LINEUPS, key(audience, batchKey(episodeIds)), LINEUP_BATCH, () -> loader.apply(episodeIds));
   }
 
   public Map<String, List<AppearanceView>> appearances(
-      Set<String> guestIds, Function<Set<String>, Map<String, List<AppearanceView>>> loader) {
+      Audience audience,
+      Set<String> guestIds,
+      Function<Set<String>, Map<String, List<AppearanceView>>> loader) {
     return cache.get(
-        APPEARANCES, batchKey(guestIds), APPEARANCE_BATCH, () -> loader.apply(guestIds));
+        APPEARANCES,
+        key(audience, batchKey(guestIds)),
+        APPEARANCE_BATCH,
+        () -> loader.apply(guestIds));
   }
 
   public GuestConnection page(
+      Audience audience,
       int first,
       String after,
       List<String> nameWords,
@@ -84,7 +103,7 @@ public class GuestCache {
       Supplier<GuestConnection> loader) {
     String key =
         digest(first + "\u0000" + after + "\u0000" + String.join(" ", nameWords) + "\u0000" + role);
-    return cache.get(PAGES, key, GuestConnection.class, loader);
+    return cache.get(PAGES, key(audience, key), GuestConnection.class, loader);
   }
 
   /**
@@ -93,10 +112,27 @@ public class GuestCache {
    * rollback.
    */
   public void invalidateAfterCommit() {
-    if (transactions.getResource(INVALIDATION_SCHEDULED) != null) {
+    invalidateAfterCommit(REGIONS);
+  }
+
+  /**
+   * Invalidates what depends on appearances and on who may see them (lineups, appearance lists,
+   * pages filtered by role) once the current transaction has committed: for episode visibility
+   * changes, which leave people themselves as they were.
+   */
+  public void invalidateAppearancesAfterCommit() {
+    invalidateAfterCommit(APPEARANCE_REGIONS);
+  }
+
+  private void invalidateAfterCommit(List<String> regions) {
+    @SuppressWarnings("unchecked")
+    Set<String> scheduled = (Set<String>) transactions.getResource(REGIONS_TO_INVALIDATE);
+    if (scheduled != null) {
+      scheduled.addAll(regions);
       return;
     }
-    transactions.putResource(INVALIDATION_SCHEDULED, Boolean.TRUE);
+    Set<String> toInvalidate = new LinkedHashSet<>(regions);
+    transactions.putResource(REGIONS_TO_INVALIDATE, toInvalidate);
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override
@@ -105,7 +141,7 @@ public class GuestCache {
           @Override
           public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
-              invalidateAll();
+              toInvalidate.forEach(cache::invalidate);
             }
           }
         });
@@ -113,6 +149,10 @@ public class GuestCache {
 
   public void invalidateAll() {
     REGIONS.forEach(cache::invalidate);
+  }
+
+  private static String key(Audience audience, String key) {
+    return audience.name().toLowerCase(Locale.ROOT) + ":" + key;
   }
 
   private static String batchKey(Set<String> ids) {

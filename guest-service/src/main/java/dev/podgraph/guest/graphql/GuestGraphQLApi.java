@@ -4,8 +4,10 @@ import dev.podgraph.common.auth.Roles;
 import dev.podgraph.common.error.InvalidInputException;
 import dev.podgraph.common.error.TranslateErrors;
 import dev.podgraph.guest.AppearanceRole;
+import dev.podgraph.guest.Audience;
 import dev.podgraph.guest.service.AppearanceInput;
 import dev.podgraph.guest.service.AppearanceView;
+import dev.podgraph.guest.service.EpisodeLineup;
 import dev.podgraph.guest.service.EpisodeLineups;
 import dev.podgraph.guest.service.EpisodeRef;
 import dev.podgraph.guest.service.GuestChanges;
@@ -15,6 +17,7 @@ import dev.podgraph.guest.service.GuestInput;
 import dev.podgraph.guest.service.GuestService;
 import dev.podgraph.guest.service.GuestView;
 import dev.podgraph.guest.service.GuestWriter;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
@@ -46,11 +49,14 @@ public class GuestGraphQLApi {
   private final GuestService service;
   private final GuestWriter writer;
   private final EpisodeLineups lineups;
+  private final SecurityIdentity caller;
 
-  GuestGraphQLApi(GuestService service, GuestWriter writer, EpisodeLineups lineups) {
+  GuestGraphQLApi(
+      GuestService service, GuestWriter writer, EpisodeLineups lineups, SecurityIdentity caller) {
     this.service = service;
     this.writer = writer;
     this.lineups = lineups;
+    this.caller = caller;
   }
 
   @Query
@@ -69,7 +75,7 @@ public class GuestGraphQLApi {
       @DefaultValue("20") @Description("Page size, 0 to 100.") Integer first,
       @Description("endCursor of the previous page.") String after,
       @Valid GuestFilter filter) {
-    return service.page(first, after, filter);
+    return service.page(first, after, filter, audience());
   }
 
   /** Federation: every Guest representation of one _entities call, in one batch. */
@@ -79,32 +85,40 @@ public class GuestGraphQLApi {
   }
 
   /**
-   * Federation: Episode representations need no lookup here (their fields are catalog-service's);
-   * their guests and hosts come batched from the fields below.
+   * Federation: an Episode representation is known here by its key alone (its fields are
+   * catalog-service's), except that one the change feed reported hidden from this caller (or
+   * deleted) resolves to null. The lineups loaded to find out serve the batched fields below.
    */
   @Resolver
   public List<EpisodeRef> episodeEntities(List<String> id) {
-    return id.stream().map(EpisodeRef::new).toList();
+    Map<String, EpisodeLineup> known = lineups.of(id, audience());
+    return id.stream().map(e -> known.get(e).hidden() ? null : new EpisodeRef(e)).toList();
   }
 
   @Name("guests")
-  @Description("The episode's guests, in appearance order.")
-  public List<@NonNull List<@NonNull GuestView>> episodeGuests(@Source List<EpisodeRef> episodes) {
+  @Description(
+      "The episode's guests, in appearance order. Null only when guest-service cannot answer:"
+          + " the rest of the episode is still served.")
+  public List<List<@NonNull GuestView>> episodeGuests(@Source List<EpisodeRef> episodes) {
     return lineup(episodes, AppearanceRole.GUEST);
   }
 
   @Name("hosts")
-  @Description("The episode's hosts, in appearance order.")
-  public List<@NonNull List<@NonNull GuestView>> episodeHosts(@Source List<EpisodeRef> episodes) {
+  @Description(
+      "The episode's hosts, in appearance order. Null only when guest-service cannot answer:"
+          + " the rest of the episode is still served.")
+  public List<List<@NonNull GuestView>> episodeHosts(@Source List<EpisodeRef> episodes) {
     return lineup(episodes, AppearanceRole.HOST);
   }
 
   @Name("episodes")
   @Description(
-      "Episodes this person appears on, newest first (references: catalog-service resolves them).")
-  public List<@NonNull List<@NonNull EpisodeRef>> guestEpisodes(@Source List<GuestView> guests) {
+      "Episodes this person appears on, newest first, without those catalog-service's change feed"
+          + " hides from the caller. References that catalog-service resolves: an episode it cannot"
+          + " or will not show is a null item, and the person stays.")
+  public List<@NonNull List<EpisodeRef>> guestEpisodes(@Source List<GuestView> guests) {
     Map<String, List<AppearanceView>> byGuest =
-        service.appearancesOf(guests.stream().map(GuestView::id).toList());
+        service.appearancesOf(guests.stream().map(GuestView::id).toList(), audience());
     return guests.stream()
         .map(
             g ->
@@ -115,11 +129,13 @@ public class GuestGraphQLApi {
   }
 
   @Name("appearances")
-  @Description("This person's appearances with role and order, newest episode first.")
+  @Description(
+      "This person's appearances with role and order, newest episode first, without those on"
+          + " episodes catalog-service's change feed hides from the caller.")
   public List<@NonNull List<@NonNull AppearanceView>> guestAppearances(
       @Source List<GuestView> guests) {
     Map<String, List<AppearanceView>> byGuest =
-        service.appearancesOf(guests.stream().map(GuestView::id).toList());
+        service.appearancesOf(guests.stream().map(GuestView::id).toList(), audience());
     return guests.stream().map(g -> byGuest.getOrDefault(g.id(), List.of())).toList();
   }
 
@@ -159,7 +175,8 @@ public class GuestGraphQLApi {
   @Mutation
   @RolesAllowed(Roles.EDITOR)
   @NonNull @Description(
-      "Puts a person on an episode; for an existing appearance, sets role, order and number.")
+      "Puts a person on an episode; for an existing appearance, sets role, order and number. An"
+          + " episode catalog-service has deleted is NOT_FOUND.")
   public AppearanceView addAppearance(@NonNull @Valid AppearanceInput input) {
     return writer.addAppearance(input);
   }
@@ -173,15 +190,19 @@ public class GuestGraphQLApi {
   }
 
   private List<List<GuestView>> lineup(List<EpisodeRef> episodes, AppearanceRole role) {
-    Map<String, List<AppearanceView>> byEpisode =
-        lineups.of(episodes.stream().map(EpisodeRef::id).toList());
+    Map<String, EpisodeLineup> byEpisode =
+        lineups.of(episodes.stream().map(EpisodeRef::id).toList(), audience());
     return episodes.stream()
         .map(
             e ->
-                byEpisode.getOrDefault(e.id(), List.of()).stream()
+                byEpisode.get(e.id()).appearances().stream()
                     .filter(a -> a.role() == role)
                     .map(AppearanceView::guest)
                     .toList())
         .toList();
+  }
+
+  private Audience audience() {
+    return caller.hasRole(Roles.EDITOR) ? Audience.EDITORS : Audience.PUBLIC;
   }
 }

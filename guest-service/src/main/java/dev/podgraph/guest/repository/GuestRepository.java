@@ -1,6 +1,7 @@
 package dev.podgraph.guest.repository;
 
 import dev.podgraph.guest.AppearanceRole;
+import dev.podgraph.guest.Audience;
 import dev.podgraph.guest.Guest;
 import dev.podgraph.guest.GuestRedirect;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -97,8 +98,11 @@ public class GuestRepository implements PanacheRepositoryBase<Guest, UUID> {
     return q.getSingleResult();
   }
 
-  /** A filter on guests: every word must occur in the search form of the name. */
-  public record GuestQuery(List<String> nameWords, AppearanceRole role) {
+  /**
+   * A filter on guests: every word must occur in the search form of the name; with a role, the
+   * person must have an appearance in it that the audience may see.
+   */
+  public record GuestQuery(List<String> nameWords, AppearanceRole role, Audience audience) {
     void appendTo(StringBuilder jpql, Map<String, Object> params) {
       for (int i = 0; i < nameWords.size(); i++) {
         jpql.append(" and g.searchName like :w").append(i).append(" escape '\\'");
@@ -106,7 +110,9 @@ public class GuestRepository implements PanacheRepositoryBase<Guest, UUID> {
       }
       if (role != null) {
         jpql.append(
-            " and exists (select 1 from Appearance a where a.guest = g and a.role = :role)");
+            " and exists (select 1 from Appearance a where a.guest = g and a.role = :role and not "
+                + EpisodeVisibilityRepository.hiddenFrom(audience)
+                + ")");
         params.put("role", role);
       }
     }

@@ -11,7 +11,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("A person on an episode, as host or guest.")
 public record AppearanceView(
     @NonNull GuestView guest,
-    @NonNull EpisodeRef episode,
+    @Description(
+            "The episode, a reference that catalog-service resolves: null when it cannot or will"
+                + " not show it to the caller.")
+        EpisodeRef episode,
     @Description("The episode's number, when the importer or editor gave it.")
         Integer episodeNumber,
     @NonNull AppearanceRole role,

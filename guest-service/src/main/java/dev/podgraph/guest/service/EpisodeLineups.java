@@ -1,33 +1,38 @@
 package dev.podgraph.guest.service;
 
+import dev.podgraph.guest.Audience;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The lineups one GraphQL request has loaded: {@code Episode.guests} and {@code Episode.hosts} are
- * two batched fields over the same episodes, and this makes them share one load (one cache lookup,
- * at most one SQL statement) instead of one each.
+ * The lineups one GraphQL request has loaded: the {@code Episode} entity resolver (which needs to
+ * know which episodes are hidden) and the batched {@code Episode.guests} and {@code Episode.hosts}
+ * fields all work on the same episodes, and this makes them share one load (one cache lookup, at
+ * most one SQL statement) instead of one each.
  */
 @RequestScoped
 public class EpisodeLineups {
   private final GuestService service;
-  private final Map<String, List<AppearanceView>> loaded = new HashMap<>();
+  private final Map<Audience, Map<String, EpisodeLineup>> loaded = new EnumMap<>(Audience.class);
 
   EpisodeLineups(GuestService service) {
     this.service = service;
   }
 
-  public synchronized Map<String, List<AppearanceView>> of(Collection<String> episodeIds) {
+  /** Every given episode's lineup (and more that this request loaded before). */
+  public synchronized Map<String, EpisodeLineup> of(
+      Collection<String> episodeIds, Audience audience) {
+    Map<String, EpisodeLineup> known = loaded.computeIfAbsent(audience, a -> new HashMap<>());
     Set<String> missing = new LinkedHashSet<>(episodeIds);
-    missing.removeAll(loaded.keySet());
+    missing.removeAll(known.keySet());
     if (!missing.isEmpty()) {
-      loaded.putAll(service.lineups(missing));
+      known.putAll(service.lineups(missing, audience));
     }
-    return loaded;
+    return known;
   }
 }

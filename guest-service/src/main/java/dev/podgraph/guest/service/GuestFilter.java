@@ -9,4 +9,5 @@ public record GuestFilter(
     @Size(max = 200) @Description(
             "Every word must occur in the name, ignoring case and accents (\"zoe\" finds \"Zoë\").")
         String name,
-    @Description("Only people with at least one appearance in this role.") AppearanceRole role) {}
+    @Description("Only people with at least one appearance in this role that the caller may see.")
+        AppearanceRole role) {}

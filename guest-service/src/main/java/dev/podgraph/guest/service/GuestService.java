@@ -2,9 +2,11 @@ package dev.podgraph.guest.service;
 
 import dev.podgraph.common.error.InvalidInputException;
 import dev.podgraph.guest.Appearance;
+import dev.podgraph.guest.Audience;
 import dev.podgraph.guest.Guest;
 import dev.podgraph.guest.cache.GuestCache;
 import dev.podgraph.guest.repository.AppearanceRepository;
+import dev.podgraph.guest.repository.AppearanceRepository.EpisodeRow;
 import dev.podgraph.guest.repository.GuestRepository;
 import dev.podgraph.guest.repository.GuestRepository.GuestPosition;
 import dev.podgraph.guest.repository.GuestRepository.GuestQuery;
@@ -59,17 +61,26 @@ public class GuestService {
     return ids.stream().map(found::get).toList();
   }
 
-  /** Each episode's appearances in appearance order: one SQL statement for all cache misses. */
-  public Map<String, List<AppearanceView>> lineups(Collection<String> episodeIds) {
-    return cache.lineups(new LinkedHashSet<>(episodeIds), this::loadLineups);
+  /**
+   * Each episode's appearances in appearance order, as the audience sees them: one SQL statement
+   * for all cache misses.
+   */
+  public Map<String, EpisodeLineup> lineups(Collection<String> episodeIds, Audience audience) {
+    return cache.lineups(
+        audience, new LinkedHashSet<>(episodeIds), ids -> loadLineups(ids, audience));
   }
 
-  /** Each guest's appearances, newest episode first: one SQL statement for all cache misses. */
-  public Map<String, List<AppearanceView>> appearancesOf(Collection<String> guestIds) {
-    return cache.appearances(new LinkedHashSet<>(guestIds), this::loadAppearances);
+  /**
+   * Each guest's appearances that the audience may see, newest episode first: one SQL statement for
+   * all cache misses.
+   */
+  public Map<String, List<AppearanceView>> appearancesOf(
+      Collection<String> guestIds, Audience audience) {
+    return cache.appearances(
+        audience, new LinkedHashSet<>(guestIds), ids -> loadAppearances(ids, audience));
   }
 
-  public GuestConnection page(Integer first, String after, GuestFilter filter) {
+  public GuestConnection page(Integer first, String after, GuestFilter filter, Audience audience) {
     int size = first == null ? DEFAULT_PAGE_SIZE : first;
     if (size < 0 || size > MAX_PAGE_SIZE) {
       throw new InvalidInputException("first", "must be between 0 and " + MAX_PAGE_SIZE);
@@ -80,9 +91,15 @@ public class GuestService {
             filter == null || filter.name() == null
                 ? List.of()
                 : GuestNames.searchWords(filter.name()),
-            filter == null ? null : filter.role());
+            filter == null ? null : filter.role(),
+            audience);
     return cache.page(
-        size, after, query.nameWords(), query.role(), () -> loadPage(query, position, size));
+        audience,
+        size,
+        after,
+        query.nameWords(),
+        query.role(),
+        () -> loadPage(query, position, size));
   }
 
   @Transactional
@@ -130,24 +147,32 @@ public class GuestService {
   }
 
   @Transactional
-  Map<String, List<AppearanceView>> loadLineups(Set<String> episodeIds) {
-    Map<String, List<AppearanceView>> lineups = new LinkedHashMap<>();
-    episodeIds.forEach(id -> lineups.put(id, new ArrayList<>()));
-    for (Appearance a : appearances.onEpisodes(episodeIds)) {
-      lineups.get(a.episodeId).add(AppearanceView.of(a));
+  Map<String, EpisodeLineup> loadLineups(Set<String> episodeIds, Audience audience) {
+    Map<String, List<AppearanceView>> shown = new LinkedHashMap<>();
+    Set<String> hidden = new HashSet<>();
+    episodeIds.forEach(id -> shown.put(id, new ArrayList<>()));
+    for (EpisodeRow row : appearances.onEpisodes(episodeIds, audience)) {
+      if (row.hidden()) {
+        hidden.add(row.episodeId());
+      } else if (row.appearance() != null) {
+        shown.get(row.episodeId()).add(AppearanceView.of(row.appearance()));
+      }
     }
+    Map<String, EpisodeLineup> lineups = new LinkedHashMap<>();
+    shown.forEach(
+        (id, list) -> lineups.put(id, new EpisodeLineup(hidden.contains(id), List.copyOf(list))));
     return lineups;
   }
 
   @Transactional
-  Map<String, List<AppearanceView>> loadAppearances(Set<String> guestIds) {
+  Map<String, List<AppearanceView>> loadAppearances(Set<String> guestIds, Audience audience) {
     Map<String, List<AppearanceView>> byGuest = new LinkedHashMap<>();
     Map<UUID, String> byUuid = new LinkedHashMap<>();
     for (String id : guestIds) {
       byGuest.put(id, new ArrayList<>());
       tryParse(id).ifPresent(uuid -> byUuid.put(uuid, id));
     }
-    for (Appearance a : appearances.ofGuests(byUuid.keySet())) {
+    for (Appearance a : appearances.ofGuests(byUuid.keySet(), audience)) {
       byGuest.get(byUuid.get(a.guest.id)).add(AppearanceView.of(a));
     }
     return byGuest;

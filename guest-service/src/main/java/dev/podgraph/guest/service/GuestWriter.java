@@ -8,6 +8,7 @@ import dev.podgraph.guest.Guest;
 import dev.podgraph.guest.GuestRedirect;
 import dev.podgraph.guest.cache.GuestCache;
 import dev.podgraph.guest.repository.AppearanceRepository;
+import dev.podgraph.guest.repository.EpisodeVisibilityRepository;
 import dev.podgraph.guest.repository.GuestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -33,13 +34,19 @@ import java.util.stream.Collectors;
 public class GuestWriter {
   private final GuestRepository guests;
   private final AppearanceRepository appearances;
+  private final EpisodeVisibilityRepository episodes;
   private final GuestCache cache;
   private final Clock clock;
 
   GuestWriter(
-      GuestRepository guests, AppearanceRepository appearances, GuestCache cache, Clock clock) {
+      GuestRepository guests,
+      AppearanceRepository appearances,
+      EpisodeVisibilityRepository episodes,
+      GuestCache cache,
+      Clock clock) {
     this.guests = guests;
     this.appearances = appearances;
+    this.episodes = episodes;
     this.cache = cache;
     this.clock = clock;
   }
@@ -188,13 +195,20 @@ public class GuestWriter {
     return GuestView.of(survivor);
   }
 
-  /** Puts a person on an episode; adding an existing appearance again updates it in place. */
+  /**
+   * Puts a person on an episode; adding an existing appearance again updates it in place. An
+   * episode that catalog-service's feed reported deleted is NOT_FOUND.
+   */
   @Transactional
   public AppearanceView addAppearance(AppearanceInput input) {
     Guest guest =
         guests
             .findByIdOptional(GuestService.parseId(input.guestId(), "input.guestId"))
             .orElseThrow(() -> notFound(input.guestId()));
+    episodes.lockEpisode(input.episodeId());
+    if (episodes.knownDeleted(input.episodeId())) {
+      throw new NotFoundException("Episode " + input.episodeId() + " was deleted");
+    }
     Appearance appearance = appearances.of(guest.id, input.episodeId()).orElse(null);
     if (appearance == null) {
       appearance = new Appearance();

@@ -1,0 +1,12 @@
+package dev.podgraph.guest.feed;
+
+/** catalog-service's change feed could not be read: unreachable, an error status, or bad JSON. */
+public class CatalogFeedException extends RuntimeException {
+  public CatalogFeedException(String message) {
+    super(message);
+  }
+
+  public CatalogFeedException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
