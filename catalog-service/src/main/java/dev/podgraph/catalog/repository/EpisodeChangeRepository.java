@@ -24,7 +24,10 @@ public class EpisodeChangeRepository {
   }
 
   /** A page of the feed and the highest seq there is, read from one snapshot. */
-  public record Page(List<EpisodeChange> changes, long head) {}
+  /**
+   * @param feed the feed's identity: another value means another numbering (V3 migration)
+   */
+  public record Page(String feed, List<EpisodeChange> changes, long head) {}
 
   /**
    * Records {@code change} of an episode in the caller's transaction, replacing the episode's
@@ -59,8 +62,9 @@ public class EpisodeChangeRepository {
     List<Object[]> rows =
         em.createNativeQuery(
                 """
-                SELECT h.head, c.seq, c.episode_id, c.change, c.occurred_at
-                  FROM (SELECT coalesce(max(seq), 0) AS head FROM episode_change) h
+                SELECT h.head, h.feed_id, c.seq, c.episode_id, c.change, c.occurred_at
+                  FROM (SELECT (SELECT coalesce(max(seq), 0) FROM episode_change) AS head,
+                               (SELECT feed_id FROM episode_change_head WHERE id = 1) AS feed_id) h
                   LEFT JOIN LATERAL (
                       SELECT * FROM episode_change WHERE seq > :after ORDER BY seq LIMIT :limit
                   ) c ON TRUE
@@ -68,6 +72,7 @@ public class EpisodeChangeRepository {
                 """)
             .unwrap(NativeQuery.class)
             .addScalar("head", Long.class)
+            .addScalar("feed_id", UUID.class)
             .addScalar("seq", Long.class)
             .addScalar("episode_id", UUID.class)
             .addScalar("change", String.class)
@@ -77,15 +82,15 @@ public class EpisodeChangeRepository {
             .getResultList();
     List<EpisodeChange> changes = new ArrayList<>();
     for (Object[] row : rows) {
-      if (row[1] != null) {
+      if (row[2] != null) {
         changes.add(
             new EpisodeChange(
-                (Long) row[1],
-                (UUID) row[2],
-                EpisodeChangeKind.valueOf((String) row[3]),
-                (Instant) row[4]));
+                (Long) row[2],
+                (UUID) row[3],
+                EpisodeChangeKind.valueOf((String) row[4]),
+                (Instant) row[5]));
       }
     }
-    return new Page(changes, (Long) rows.get(0)[0]);
+    return new Page(rows.get(0)[1].toString(), changes, (Long) rows.get(0)[0]);
   }
 }

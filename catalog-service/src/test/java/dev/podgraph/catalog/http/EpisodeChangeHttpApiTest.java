@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The change feed over HTTP: paging by seq, the head, its JSON, bad parameters; no token. */
@@ -87,7 +88,9 @@ class EpisodeChangeHttpApiTest {
     assertEquals(
         Instant.parse((String) created.get("createdAt")),
         Instant.parse((String) change.get("occurredAt")));
-    assertEquals(Set.of("changes", "head"), mine.getMap("").keySet());
+    assertEquals(Set.of("feed", "changes", "head"), mine.getMap("").keySet());
+    // The feed's identity: a UUID, the same on every answer of this database.
+    assertEquals(UUID.fromString(mine.getString("feed")).toString(), feed(0, 1).getString("feed"));
   }
 
   @Test

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -42,6 +43,9 @@ public class CatalogFeedPoller {
 
   /** The position applied so far, null until read from the database (again, after a failure). */
   private Long position;
+
+  /** The feed identity the position was last checked against, null until then (or a failure). */
+  private String followed;
 
   // Only the scheduler's thread touches these (one poll at a time).
   private int failures;
@@ -123,6 +127,25 @@ public class CatalogFeedPoller {
       while (true) {
         FeedPage page = client.changesAfter(current, PAGE_SIZE);
         head.set(page.head());
+        // Checked against the database only when the identity or the head says something new, so
+        // an idle poll costs no SQL.
+        if (!Objects.equals(page.feed(), followed) || page.head() < current) {
+          if (writer.follows(page.feed(), page.head())) {
+            followed = page.feed();
+          } else {
+            followed = null;
+            LOG.warnf(
+                "catalog-service's change feed is not the one applied here (feed %s, head %d; seq %d"
+                    + " applied here): its database was replaced or restored, so the replica is"
+                    + " read again from the start",
+                page.feed(), page.head(), current);
+            writer.startOver(page.feed());
+            current = 0;
+            position = current;
+            applied.set(current);
+            continue;
+          }
+        }
         long before = current;
         if (!page.changes().isEmpty()) {
           EpisodeVisibilityWriter.Applied result = writer.apply(page.changes());
@@ -141,6 +164,7 @@ public class CatalogFeedPoller {
       }
     } catch (RuntimeException e) {
       position = null;
+      followed = null;
       throw e;
     }
   }

@@ -5,6 +5,7 @@ import java.util.List;
 
 /**
  * One answer of {@code GET /internal/episode-changes}: the changes after the asked position in seq
- * order, and the highest seq the feed has.
+ * order, the highest seq the feed has, and the feed's identity (another identity, another
+ * numbering).
  */
-public record FeedPage(List<EpisodeChange> changes, long head) {}
+public record FeedPage(String feed, List<EpisodeChange> changes, long head) {}

@@ -102,6 +102,28 @@ public class EpisodeVisibilityRepository implements PanacheRepositoryBase<Episod
         .longValue();
   }
 
+  /** The identity of the feed the position counts in; null before the first answer. */
+  public String feedId(String feed) {
+    return (String)
+        getEntityManager()
+            .createNativeQuery("select feed_id from feed_position where feed = ?1")
+            .setParameter(1, feed)
+            .getSingleResult();
+  }
+
+  public void setFeedId(String feed, String feedId) {
+    getEntityManager()
+        .createNativeQuery("update feed_position set feed_id = ?2 where feed = ?1")
+        .setParameter(1, feed)
+        .setParameter(2, feedId)
+        .executeUpdate();
+  }
+
+  /** Forgets every episode the replica knows (the feed is read again from its start). */
+  public void clearReplica() {
+    getEntityManager().createNativeQuery("delete from episode_visibility").executeUpdate();
+  }
+
   public void movePosition(String feed, long seq) {
     getEntityManager()
         .createNativeQuery("update feed_position set seq = ?2 where feed = ?1")

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -82,6 +83,35 @@ public class EpisodeVisibilityWriter {
       cache.invalidateAppearancesAfterCommit();
     }
     return new Applied(position, recorded);
+  }
+
+  /**
+   * Whether the position applied here counts in the numbering of the feed that answered: the same
+   * identity (or none stored yet, which this then stores) and a head not behind the position.
+   */
+  @Transactional
+  public boolean follows(String feedId, long head) {
+    long position = episodes.lockPosition(FEED);
+    String stored = episodes.feedId(FEED);
+    if (stored == null && feedId != null) {
+      episodes.setFeedId(FEED, feedId);
+      stored = feedId;
+    }
+    return Objects.equals(stored, feedId) && position <= head;
+  }
+
+  /**
+   * The feed that answered is not the one the position counts in (catalog-service's database was
+   * replaced or restored): forgets the replica, moves the position back to 0 and stores the new
+   * identity, in one transaction, so the feed is read again from its start.
+   */
+  @Transactional
+  public void startOver(String feedId) {
+    episodes.lockPosition(FEED);
+    episodes.clearReplica();
+    episodes.movePosition(FEED, 0);
+    episodes.setFeedId(FEED, feedId);
+    cache.invalidateAppearancesAfterCommit();
   }
 
   /** The feed position after a page, and how many of its changes were new to the replica. */

@@ -34,6 +34,7 @@ public final class CatalogFeed {
   private final Deque<List<Map<String, Object>>> redeliveries = new ArrayDeque<>();
   private final List<Long> asked = new CopyOnWriteArrayList<>();
   private long lastSeq;
+  private String feedId = UUID.randomUUID().toString();
   private int maxPageSize = Integer.MAX_VALUE;
   private HttpServer server;
 
@@ -125,6 +126,13 @@ public final class CatalogFeed {
     }
   }
 
+  /** Catalog's database is replaced: the feed is empty and its sequence numbers start again. */
+  public synchronized void startOver() {
+    log.clear();
+    lastSeq = 0;
+    feedId = UUID.randomUUID().toString();
+  }
+
   /** Back to a well-behaved feed that is up; what it published stays. */
   public synchronized void reset() {
     restart();
@@ -160,6 +168,7 @@ public final class CatalogFeed {
                 .limit(Math.min(limit, maxPageSize))
                 .toList();
       }
+      page.put("feed", feedId);
       page.put("changes", changes);
       page.put("head", lastSeq);
     }

@@ -252,6 +252,40 @@ class CatalogFeedPollerTest {
   }
 
   @Test
+  void aFeedThatStartsOverIsReadAgainFromItsStart() {
+    String guest = guestId("Feed Starts Over");
+    UUID before = uuid();
+    appear(guest, before.toString(), "GUEST", 0);
+    feed.publish(before, "HIDDEN");
+    poller.catchUp();
+    post(GUEST, Map.of("id", guest)).body("data.guest.episodes", empty());
+
+    // catalog-service's database is replaced: its feed is empty and counts from 1 again.
+    feed.startOver();
+    UUID after = uuid();
+    appear(guest, after.toString(), "GUEST", 1);
+    long seq = feed.publish(after, "HIDDEN");
+    assertEquals(1, seq);
+
+    assertEquals(seq, poller.catchUp());
+    assertEquals(seq, storedPosition());
+    assertEquals(List.of(false, false, seq), replicaRow(after));
+    assertEquals(
+        0L,
+        ((Number)
+                entityManager
+                    .createNativeQuery("select count(*) from episode_visibility where seq > ?1")
+                    .setParameter(1, seq)
+                    .getSingleResult())
+            .longValue(),
+        "nothing of the old feed's numbering is left");
+    // The old catalog's episode is unknown to the new one: shown by reference, as any unknown id.
+    post(GUEST, Map.of("id", guest))
+        .body("errors", nullValue())
+        .body("data.guest.episodes.id", contains(before.toString()));
+  }
+
+  @Test
   void servesReadsWhileCatalogIsDownAndResumesFromTheStoredPositionWhenItIsBack() {
     String guest = guestId("Catalog Down");
     UUID episode = UUID.randomUUID();
