@@ -26,7 +26,10 @@ class ImagesTest {
     for (JsonNode e : k.get("images")) {
       out.put(
           e.get("name").asText(),
-          new ImageRef(e.get("newName").asText(), e.get("newTag").asText(), null));
+          new ImageRef(
+              e.get("newName").asText(),
+              e.hasNonNull("newTag") ? e.get("newTag").asText() : null,
+              e.hasNonNull("digest") ? e.get("digest").asText() : null));
     }
     return out;
   }
@@ -91,6 +94,25 @@ class ImagesTest {
       tags.add(ref.tag());
     }
     assertEquals(1, tags.size(), "services carry different tags: " + tags);
+  }
+
+  /**
+   * Native images have never been built and tested; production runs the JVM images (the tag names
+   * the build: -jvm) until they are.
+   */
+  @Test
+  void productionRunsTheJvmImagesOfTheServices() {
+    for (String service : Repo.SERVICES) {
+      RenderedOverlay overlay = Overlays.of(service, "production");
+      String image = Overlays.serviceContainer(overlay).getImage();
+      ImageRef ref = ImageRef.parse(image);
+      assertTrue(
+          ref.tag() != null && ref.tag().endsWith("-jvm"),
+          overlay + ": " + image + " is not a JVM image tag");
+      assertTrue(
+          ref.digest() == null || ref.digest().matches("sha256:[0-9a-f]{64}"),
+          overlay + ": digest " + ref.digest());
+    }
   }
 
   @ParameterizedTest

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -30,6 +31,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * environment, since they share a namespace.
  */
 class IsolationTest {
+  /** Names of the peers beyond the namespace ({@link #EXTERNAL_PEERS}). */
+  static final String INGRESS_CONTROLLER = "(ingress controller)";
+
+  static final String PROMETHEUS = "(prometheus)";
+  static final String DNS = "(cluster DNS)";
+
   /** Redis logical databases from docs/CONVENTIONS.md. */
   private static final Map<String, Integer> REDIS_DATABASE =
       Map.of("catalog-service", 1, "guest-service", 2);
@@ -63,9 +70,23 @@ class IsolationTest {
     assertEquals(database, Overlays.envValue(overlay, postgres, "POSTGRES_DB"));
     sameSource(overlay, app, "QUARKUS_DATASOURCE_USERNAME", postgres, "POSTGRES_USER");
     sameSource(overlay, app, "QUARKUS_DATASOURCE_PASSWORD", postgres, "POSTGRES_PASSWORD");
-    assertFalse(
-        Overlays.envValue(overlay, app, "QUARKUS_DATASOURCE_PASSWORD").isBlank(),
-        overlay + ": empty database password");
+    String credentials =
+        Overlays.env(app, "QUARKUS_DATASOURCE_PASSWORD")
+            .orElseThrow()
+            .getValueFrom()
+            .getSecretKeyRef()
+            .getName();
+    if (env.equals("production")) {
+      assertEquals(
+          Repo.shortName(service) + "-postgres-credentials",
+          credentials,
+          overlay + ": the documented name of the platform-created Secret");
+      assertTrue(Repo.PLATFORM_SECRETS.containsKey(credentials), credentials);
+    } else {
+      assertFalse(
+          Overlays.envValue(overlay, app, "QUARKUS_DATASOURCE_PASSWORD").isBlank(),
+          overlay + ": empty database password");
+    }
 
     assertEquals(1, set.getSpec().getVolumeClaimTemplates().size(), overlay + ": one volume claim");
     String claim = set.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName();
@@ -87,9 +108,29 @@ class IsolationTest {
     assertEquals(
         "/" + REDIS_DATABASE.get(service), redis.getPath(), overlay + ": Redis logical database");
     PodTemplateSpec pod = backend(overlay, redis.getHost(), redis.getPort());
+    Container server = pod.getSpec().getContainers().get(0);
     assertTrue(
-        ImageRef.parse(pod.getSpec().getContainers().get(0).getImage()).name().endsWith("/redis"),
-        overlay + ": not a Redis");
+        ImageRef.parse(server.getImage()).name().endsWith("/redis"), overlay + ": not a Redis");
+
+    // Redis requires a password, and the service sends the same Secret key.
+    List<String> args = server.getArgs();
+    int i = args.indexOf("--requirepass");
+    assertTrue(i >= 0 && i + 1 < args.size(), overlay + ": Redis runs without --requirepass");
+    assertEquals("$(REDIS_PASSWORD)", args.get(i + 1), overlay + ": --requirepass value");
+    Container app = Overlays.serviceContainer(overlay);
+    sameSource(overlay, app, "QUARKUS_REDIS_PASSWORD", server, "REDIS_PASSWORD");
+    String secret =
+        Overlays.env(app, "QUARKUS_REDIS_PASSWORD")
+            .orElseThrow()
+            .getValueFrom()
+            .getSecretKeyRef()
+            .getName();
+    if (env.equals("production")) {
+      assertEquals(Repo.shortName(service) + "-redis-credentials", secret);
+      assertTrue(Repo.PLATFORM_SECRETS.containsKey(secret), secret);
+    } else {
+      assertFalse(Overlays.envValue(overlay, app, "QUARKUS_REDIS_PASSWORD").isBlank());
+    }
   }
 
   @ParameterizedTest(name = "{0}/overlays/{1}")
@@ -102,14 +143,15 @@ class IsolationTest {
             Overlays.envValue(overlay, app, "QUARKUS_DATASOURCE_JDBC_URL")
                 .substring("jdbc:".length()));
     URI redis = URI.create(Overlays.envValue(overlay, app, "QUARKUS_REDIS_HOSTS"));
-    for (URI backend : List.of(jdbc, redis)) {
-      PodTemplateSpec pod = backend(overlay, backend.getHost(), backend.getPort());
-      Map<String, Set<Integer>> allowed = allowedClients(env, pod);
-      assertEquals(
-          Map.of(service, Set.of(backend.getPort())),
-          allowed,
-          overlay + ": who may connect to " + backend.getHost());
-    }
+    String backup = Repo.shortName(service) + "-postgres-backup";
+    assertEquals(
+        Map.of(service, Set.of(jdbc.getPort()), backup, Set.of(jdbc.getPort())),
+        allowedClients(env, backend(overlay, jdbc.getHost(), jdbc.getPort())),
+        overlay + ": who may connect to " + jdbc.getHost() + " (the service and its backup job)");
+    assertEquals(
+        Map.of(service, Set.of(redis.getPort())),
+        allowedClients(env, backend(overlay, redis.getHost(), redis.getPort())),
+        overlay + ": who may connect to " + redis.getHost());
   }
 
   /**
@@ -118,8 +160,71 @@ class IsolationTest {
    */
   private static final Map<String, Map<String, Set<Integer>>> CALLERS =
       Map.of(
-          "catalog-service", Map.of("gateway", Set.of(8081), "guest-service", Set.of(8081)),
-          "guest-service", Map.of("gateway", Set.of(8082)));
+          "catalog-service",
+          Map.of("gateway", Set.of(8081), "guest-service", Set.of(8081), PROMETHEUS, Set.of(8081)),
+          "guest-service",
+          Map.of("gateway", Set.of(8082), PROMETHEUS, Set.of(8082)));
+
+  /**
+   * Sources outside the namespace, each allowed by exactly this peer: the ingress controller's
+   * namespace (a placeholder the platform sets, deploy/README.md) and the Prometheus pods of the
+   * monitoring namespace. Any other peer beyond the namespace's own pods fails the tests.
+   */
+  static final Map<String, NetworkPolicyPeer> EXTERNAL_PEERS =
+      Map.of(
+          INGRESS_CONTROLLER,
+          peer(Map.of("kubernetes.io/metadata.name", "ingress-nginx"), null),
+          PROMETHEUS,
+          peer(
+              Map.of("kubernetes.io/metadata.name", "monitoring"),
+              Map.of("app.kubernetes.io/name", "prometheus")),
+          DNS,
+          peer(
+              Map.of("kubernetes.io/metadata.name", "kube-system"), Map.of("k8s-app", "kube-dns")));
+
+  private static NetworkPolicyPeer peer(Map<String, String> namespace, Map<String, String> pods) {
+    NetworkPolicyPeer p = new NetworkPolicyPeer();
+    p.setNamespaceSelector(new LabelSelector(List.of(), namespace));
+    if (pods != null) {
+      p.setPodSelector(new LabelSelector(List.of(), pods));
+    }
+    return p;
+  }
+
+  /** The name of a peer that reaches beyond the namespace's pods, or an error. */
+  static String externalPeer(NetworkPolicy np, NetworkPolicyPeer peer) {
+    for (var e : EXTERNAL_PEERS.entrySet()) {
+      if (sameSelector(e.getValue().getNamespaceSelector(), peer.getNamespaceSelector())
+          && sameSelector(e.getValue().getPodSelector(), peer.getPodSelector())
+          && peer.getIpBlock() == null) {
+        return e.getKey();
+      }
+    }
+    throw new AssertionError(
+        np.getMetadata().getName()
+            + " admits or reaches an unknown peer beyond the namespace: "
+            + peer);
+  }
+
+  private static boolean sameSelector(LabelSelector a, LabelSelector b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    Map<String, String> x = a.getMatchLabels() == null ? Map.of() : a.getMatchLabels();
+    Map<String, String> y = b.getMatchLabels() == null ? Map.of() : b.getMatchLabels();
+    return x.equals(y) && (b.getMatchExpressions() == null || b.getMatchExpressions().isEmpty());
+  }
+
+  @ParameterizedTest(name = "gateway/overlays/{0}")
+  @MethodSource("dev.podgraph.deploy.Repo#environments")
+  void onlyTheIngressControllerAndPrometheusReachTheGateway(String env) {
+    RenderedOverlay overlay = Overlays.of("gateway", env);
+    int port = Repo.conventionPorts().get("gateway");
+    assertEquals(
+        Map.of(INGRESS_CONTROLLER, Set.of(port), PROMETHEUS, Set.of(port)),
+        allowedClients(env, overlay.podTemplates().get("gateway")),
+        overlay + ": who may call the gateway");
+  }
 
   @ParameterizedTest(name = "{0}/overlays/{1}")
   @MethodSource("dev.podgraph.deploy.Overlays#subgraphs")
@@ -154,8 +259,9 @@ class IsolationTest {
 
   /**
    * The workloads (by name, across every service of the environment) that the NetworkPolicies
-   * selecting {@code pod} admit, with the ports they may use. Anything wider than a pod selector in
-   * the same namespace fails: it would admit pods this test cannot see.
+   * selecting {@code pod} admit, with the ports they may use. A peer beyond the namespace's pods
+   * counts only if it is one of {@link #EXTERNAL_PEERS} (under that name); anything else wider than
+   * a pod selector in the same namespace fails: it would admit pods this test cannot see.
    */
   static Map<String, Set<Integer>> allowedClients(String env, PodTemplateSpec pod) {
     List<RenderedOverlay> overlays = Overlays.environment(env);
@@ -194,10 +300,12 @@ class IsolationTest {
           if (peer.getNamespaceSelector() != null
               || peer.getIpBlock() != null
               || peer.getPodSelector() == null) {
-            throw new AssertionError(
-                np.getMetadata().getName()
-                    + " admits sources outside the namespace's pods: "
-                    + peer);
+            String external = externalPeer(np, peer);
+            if (external.equals(DNS)) {
+              throw new AssertionError(np.getMetadata().getName() + " admits DNS pods as clients");
+            }
+            allowed.computeIfAbsent(external, k -> new TreeSet<>()).addAll(ports);
+            continue;
           }
           everyPod.forEach(
               (name, client) -> {

@@ -25,8 +25,9 @@ import java.util.Set;
  * The subset of {@code kustomize build} that deploy/ uses, written so the manifests can be checked
  * without a kustomize binary: resources (files and directories), components, configMapGenerator and
  * secretGenerator (create/merge/replace, literals and files, with kustomize's name hash and
- * reference renaming), strategic-merge patches by file, namespace, labels and images. Anything else
- * in a kustomization throws {@link UnsupportedKustomizeFeatureException}.
+ * reference renaming), strategic-merge patches by file, namespace, labels (pod templates of
+ * Deployments, StatefulSets, DaemonSets and CronJobs included) and images. Anything else in a
+ * kustomization throws {@link UnsupportedKustomizeFeatureException}.
  */
 final class Kustomize {
   static final ObjectMapper YAML =
@@ -313,6 +314,13 @@ final class Kustomize {
     JsonNode pairs = entry.path("pairs");
     for (ObjectNode r : acc) {
       setAll(((ObjectNode) r.get("metadata")).with("labels"), pairs);
+      if (templates && r.get("kind").asText().equals("CronJob")) {
+        ObjectNode job = (ObjectNode) r.with("spec").with("jobTemplate");
+        setAll(((ObjectNode) job.with("metadata")).with("labels"), pairs);
+        setAll(
+            ((ObjectNode) job.with("spec").with("template").with("metadata")).with("labels"),
+            pairs);
+      }
       if (templates && WORKLOADS.contains(r.get("kind").asText())) {
         setAll(
             ((ObjectNode) r.with("spec").with("template").with("metadata")).with("labels"), pairs);
@@ -345,10 +353,17 @@ final class Kustomize {
     }
   }
 
+  /** The pod spec of a workload: spec.template.spec, or a CronJob's job template's. */
+  static JsonNode podSpec(JsonNode r) {
+    return r.path("kind").asText().equals("CronJob")
+        ? r.path("spec").path("jobTemplate").path("spec").path("template").path("spec")
+        : r.path("spec").path("template").path("spec");
+  }
+
   static List<ObjectNode> containers(List<ObjectNode> acc) {
     List<ObjectNode> out = new ArrayList<>();
     for (ObjectNode r : acc) {
-      JsonNode pod = r.path("spec").path("template").path("spec");
+      JsonNode pod = podSpec(r);
       for (String list : List.of("initContainers", "containers")) {
         for (JsonNode c : pod.path(list)) {
           out.add((ObjectNode) c);
@@ -385,7 +400,7 @@ final class Kustomize {
     }
     Set<ObjectNode> pods = new HashSet<>();
     for (ObjectNode r : acc) {
-      if (r.path("spec").path("template").path("spec") instanceof ObjectNode pod) {
+      if (podSpec(r) instanceof ObjectNode pod) {
         pods.add(pod);
       }
     }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +41,19 @@ record RenderedOverlay(String service, String environment, List<HasMetadata> obj
         .orElseThrow(() -> new AssertionError(this + ": no " + type.getSimpleName() + " " + name));
   }
 
-  /** Pod templates by workload name: Deployments and StatefulSets. */
+  /** Pod templates by workload name: Deployments, StatefulSets and CronJobs' job templates. */
   Map<String, PodTemplateSpec> podTemplates() {
     Map<String, PodTemplateSpec> out = new java.util.LinkedHashMap<>();
     all(Deployment.class)
         .forEach(d -> out.put(d.getMetadata().getName(), d.getSpec().getTemplate()));
     all(StatefulSet.class)
         .forEach(s -> out.put(s.getMetadata().getName(), s.getSpec().getTemplate()));
+    all(CronJob.class)
+        .forEach(
+            c ->
+                out.put(
+                    c.getMetadata().getName(),
+                    c.getSpec().getJobTemplate().getSpec().getTemplate()));
     return out;
   }
 

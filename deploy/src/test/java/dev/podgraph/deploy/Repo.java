@@ -16,6 +16,19 @@ final class Repo {
   static final List<String> SUBGRAPHS = List.of("catalog-service", "guest-service");
   static final List<String> ENVIRONMENTS = List.of("local", "production");
 
+  /**
+   * The Secrets production references but does not render: the platform team creates them (or an
+   * ExternalSecret does) under exactly these names and keys before the first apply. Each is
+   * documented in deploy/README.md and in deploy/examples/external-secrets.yaml.
+   */
+  static final Map<String, java.util.Set<String>> PLATFORM_SECRETS =
+      Map.of(
+          "catalog-postgres-credentials", java.util.Set.of("username", "password"),
+          "catalog-redis-credentials", java.util.Set.of("password"),
+          "guest-postgres-credentials", java.util.Set.of("username", "password"),
+          "guest-redis-credentials", java.util.Set.of("password"),
+          "gateway-tls", java.util.Set.of("tls.crt", "tls.key"));
+
   private static final Pattern PORT_ROW = Pattern.compile("(?m)^\\| *([a-z-]+) *\\| *(\\d+) *\\|");
 
   private Repo() {}

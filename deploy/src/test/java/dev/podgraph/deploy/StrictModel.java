@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.lang.reflect.InvocationTargetException;
@@ -36,15 +39,18 @@ final class StrictModel {
           .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
 
   private static final Map<String, Class<? extends HasMetadata>> KINDS =
-      Map.of(
-          "apps/v1 Deployment", Deployment.class,
-          "apps/v1 StatefulSet", StatefulSet.class,
-          "v1 Service", Service.class,
-          "v1 ConfigMap", ConfigMap.class,
-          "v1 Secret", Secret.class,
-          "networking.k8s.io/v1 NetworkPolicy", NetworkPolicy.class,
-          "autoscaling/v2 HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
-          "policy/v1 PodDisruptionBudget", PodDisruptionBudget.class);
+      Map.ofEntries(
+          Map.entry("apps/v1 Deployment", Deployment.class),
+          Map.entry("apps/v1 StatefulSet", StatefulSet.class),
+          Map.entry("batch/v1 CronJob", CronJob.class),
+          Map.entry("v1 Service", Service.class),
+          Map.entry("v1 ConfigMap", ConfigMap.class),
+          Map.entry("v1 Secret", Secret.class),
+          Map.entry("v1 PersistentVolumeClaim", PersistentVolumeClaim.class),
+          Map.entry("networking.k8s.io/v1 NetworkPolicy", NetworkPolicy.class),
+          Map.entry("networking.k8s.io/v1 Ingress", Ingress.class),
+          Map.entry("autoscaling/v2 HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
+          Map.entry("policy/v1 PodDisruptionBudget", PodDisruptionBudget.class));
 
   private StrictModel() {}
 
