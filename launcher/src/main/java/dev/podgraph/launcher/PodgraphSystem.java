@@ -85,12 +85,11 @@ public final class PodgraphSystem implements AutoCloseable {
             layout.ports().catalog(),
             subgraphEnv(pg, database(layout.catalogDatabase()), redis.uri(redisDb)),
             logs);
-    ServiceProcess guest =
-        start(
-            "guest-service",
-            layout.ports().guest(),
-            subgraphEnv(pg, database(layout.guestDatabase()), redis.uri(redisDb + 1)),
-            logs);
+    Map<String, String> guestEnv =
+        subgraphEnv(pg, database(layout.guestDatabase()), redis.uri(redisDb + 1));
+    // guest-service replays catalog-service's change feed (episodes deleted, hidden, shown).
+    guestEnv.put("GUEST_CATALOG_FEED_URL", catalog.baseUrl() + "/internal/episode-changes");
+    ServiceProcess guest = start("guest-service", layout.ports().guest(), guestEnv, logs);
     catalog.awaitReady(START_TIMEOUT);
     guest.awaitReady(START_TIMEOUT);
     PodgraphRun.say(
@@ -120,6 +119,48 @@ public final class PodgraphSystem implements AutoCloseable {
       started.add(process);
     }
     return process;
+  }
+
+  private ServiceProcess find(String name) {
+    synchronized (started) {
+      return started.stream()
+          .filter(s -> s.name().equals(name))
+          .reduce((first, later) -> later)
+          .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+  }
+
+  /** Base URL of a running service of the system: catalog-service, guest-service or gateway. */
+  public String baseUrl(String service) {
+    return find(service).baseUrl();
+  }
+
+  /** Stops one service (SIGTERM, as Kubernetes would); {@link #restart} brings it back. */
+  public void stop(String service) {
+    find(service).stop();
+  }
+
+  /** Starts a stopped service again with the same port and settings and waits until ready. */
+  public void restart(String service) throws InterruptedException {
+    ServiceProcess old = find(service);
+    old.stop();
+    ServiceProcess again = old.startAgain();
+    synchronized (started) {
+      started.set(started.indexOf(old), again);
+    }
+    again.awaitReady(START_TIMEOUT);
+  }
+
+  /**
+   * Freezes a service (SIGSTOP): its port still accepts connections but nothing answers, the way a
+   * hung process or a stuck node looks to its callers. {@link #resume} thaws it (SIGCONT).
+   */
+  public void pause(String service) throws IOException, InterruptedException {
+    find(service).signal("STOP");
+  }
+
+  public void resume(String service) throws IOException, InterruptedException {
+    find(service).signal("CONT");
   }
 
   private static Map<String, String> subgraphEnv(PostgresServer pg, String jdbcUrl, String redis) {

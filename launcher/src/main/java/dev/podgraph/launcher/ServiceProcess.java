@@ -20,18 +20,28 @@ final class ServiceProcess {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
   private final String name;
+  private final Path jar;
   private final int port;
+  private final Map<String, String> env;
   private final Path log;
   private final Process process;
 
-  private ServiceProcess(String name, int port, Path log, Process process) {
+  private ServiceProcess(
+      String name, Path jar, int port, Map<String, String> env, Path log, Process process) {
     this.name = name;
+    this.jar = jar;
     this.port = port;
+    this.env = env;
     this.log = log;
     this.process = process;
   }
 
   static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logs) {
+    return start(name, jar, port, env, logs, false);
+  }
+
+  private static ServiceProcess start(
+      String name, Path jar, int port, Map<String, String> env, Path logs, boolean appendLog) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(name + " is not built: " + jar + " is missing");
     }
@@ -42,10 +52,40 @@ final class ServiceProcess {
       ProcessBuilder pb = new ProcessBuilder(List.of(java, "-jar", jar.toString()));
       pb.environment().putAll(env);
       pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-      pb.redirectErrorStream(true).redirectOutput(log.toFile());
-      return new ServiceProcess(name, port, log, pb.start());
+      // A restarted service keeps the log of its earlier life.
+      pb.redirectErrorStream(true)
+          .redirectOutput(
+              appendLog
+                  ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                  : ProcessBuilder.Redirect.to(log.toFile()));
+      return new ServiceProcess(name, jar, port, Map.copyOf(env), log, pb.start());
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start " + name, e);
+    }
+  }
+
+  /** The same service (jar, port, settings) as a new process; this one must have stopped. */
+  ServiceProcess startAgain() {
+    if (process.isAlive()) {
+      throw new IllegalStateException(name + " is still running");
+    }
+    return start(name, jar, port, env, log.getParent(), true);
+  }
+
+  /** Sends a POSIX signal (STOP, CONT, ...) to the process with kill(1). */
+  void signal(String signal) throws IOException, InterruptedException {
+    Process kill =
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+            .redirectErrorStream(true)
+            .start();
+    if (kill.waitFor() != 0) {
+      throw new IOException(
+          "kill -"
+              + signal
+              + " "
+              + process.pid()
+              + ": "
+              + new String(kill.getInputStream().readAllBytes()));
     }
   }
 
@@ -88,6 +128,13 @@ final class ServiceProcess {
   void stop() {
     if (!process.isAlive()) {
       return;
+    }
+    try {
+      signal("CONT"); // a paused process would hold SIGTERM until it is thawed
+    } catch (IOException e) {
+      // kill(1) missing or the process just exited: destroy() below still applies.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     process.destroy();
     try {

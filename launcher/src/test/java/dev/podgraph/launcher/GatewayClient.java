@@ -2,6 +2,7 @@ package dev.podgraph.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podgraph.devinfra.DevTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,14 +28,28 @@ final class GatewayClient {
 
   JsonNode query(String query, Map<String, Object> variables)
       throws IOException, InterruptedException {
+    return post(URI.create(system.graphqlUrl()), query, variables, null);
+  }
+
+  /** As an editor: a bearer token minted with the development key. */
+  JsonNode asEditor(String query, Map<String, Object> variables)
+      throws IOException, InterruptedException {
+    return post(URI.create(system.graphqlUrl()), query, variables, DevTokens.editor());
+  }
+
+  /** GraphQL over HTTP to any endpoint of the system, with a bearer token when one is given. */
+  static JsonNode post(URI endpoint, String query, Map<String, Object> variables, String token)
+      throws IOException, InterruptedException {
     String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(system.graphqlUrl()))
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint)
             .timeout(Duration.ofSeconds(20))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return JSON.readTree(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
   }
 
   /** Sum of every sample of a Prometheus metric family (all label combinations). */

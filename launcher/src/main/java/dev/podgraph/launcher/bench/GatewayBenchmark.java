@@ -2,14 +2,8 @@ package dev.podgraph.launcher.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.podgraph.devinfra.DevTokens;
-import dev.podgraph.importer.ImportMain;
 import dev.podgraph.launcher.PodgraphSystem;
-import dev.podgraph.launcher.RunPorts;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,37 +42,20 @@ public final class GatewayBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-    int seconds = setting("PODGRAPH_BENCH_SECONDS", 20);
-    int concurrency = setting("PODGRAPH_BENCH_CONCURRENCY", 16);
-    int warmup = setting("PODGRAPH_BENCH_WARMUP_SECONDS", 10);
-    RunPorts ports = new RunPorts(freePort(), freePort(), freePort());
-    PodgraphSystem.Layout layout =
-        new PodgraphSystem.Layout(
-            root,
-            root.resolve("launcher/target/bench"),
-            ports,
-            "catalog_bench",
-            "guest_bench",
-            7,
-            true);
-    try (PodgraphSystem system = PodgraphSystem.start(layout)) {
-      ImportMain.importAll(
-          List.of(ImportMain.seed()),
-          URI.create(system.graphqlUrl()),
-          DevTokens.editor(),
-          true,
-          new PrintStream(OutputStream.nullOutputStream()));
-      new GatewayBenchmark().measure(system, ports, seconds, concurrency, warmup);
+    int seconds = BenchSystem.setting("PODGRAPH_BENCH_SECONDS", 20);
+    int concurrency = BenchSystem.setting("PODGRAPH_BENCH_CONCURRENCY", 16);
+    int warmup = BenchSystem.setting("PODGRAPH_BENCH_WARMUP_SECONDS", 10);
+    try (PodgraphSystem system = BenchSystem.startSeeded(root, "bench", 7)) {
+      new GatewayBenchmark().measure(system, seconds, concurrency, warmup);
     }
     System.exit(0);
   }
 
-  private void measure(
-      PodgraphSystem system, RunPorts ports, int seconds, int concurrency, int warmup)
+  private void measure(PodgraphSystem system, int seconds, int concurrency, int warmup)
       throws Exception {
     URI gateway = URI.create(system.graphqlUrl());
-    URI catalog = URI.create("http://127.0.0.1:" + ports.catalog() + "/graphql");
-    URI guest = URI.create("http://127.0.0.1:" + ports.guest() + "/graphql");
+    URI catalog = URI.create(system.baseUrl("catalog-service") + "/graphql");
+    URI guest = URI.create(system.baseUrl("guest-service") + "/graphql");
     LoadRun.Operation throughGateway = () -> expectData(post(gateway, QUERY, Map.of()));
     LoadRun.Operation direct = () -> directly(catalog, guest);
     expectData(post(gateway, QUERY, Map.of()));
@@ -148,16 +125,5 @@ public final class GatewayBenchmark {
       throw new IllegalStateException("unexpected answer: " + answer);
     }
     return answer.path("data");
-  }
-
-  private static int setting(String name, int fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

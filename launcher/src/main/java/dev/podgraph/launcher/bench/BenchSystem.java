@@ -1,0 +1,57 @@
+package dev.podgraph.launcher.bench;
+
+import dev.podgraph.devinfra.DevTokens;
+import dev.podgraph.importer.ImportMain;
+import dev.podgraph.launcher.PodgraphSystem;
+import dev.podgraph.launcher.RunPorts;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What the measuring mains share: a seeded system of their own, and their settings. */
+final class BenchSystem {
+  private BenchSystem() {}
+
+  /**
+   * The whole system on free ports with fresh databases {@code catalog_<name>} and {@code
+   * guest_<name>} and Redis databases {@code firstRedisDatabase} and the one after, seeded with the
+   * project's show notes through the gateway.
+   */
+  static PodgraphSystem startSeeded(Path root, String name, int firstRedisDatabase)
+      throws IOException, InterruptedException {
+    RunPorts ports = new RunPorts(freePort(), freePort(), freePort());
+    PodgraphSystem system =
+        PodgraphSystem.start(
+            new PodgraphSystem.Layout(
+                root,
+                root.resolve("launcher/target/" + name),
+                ports,
+                "catalog_" + name,
+                "guest_" + name,
+                firstRedisDatabase,
+                true));
+    ImportMain.importAll(
+        List.of(ImportMain.seed()),
+        URI.create(system.graphqlUrl()),
+        DevTokens.editor(),
+        true,
+        new PrintStream(OutputStream.nullOutputStream()));
+    return system;
+  }
+
+  /** An integer setting from the environment. */
+  static int setting(String name, int fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
