@@ -49,6 +49,36 @@ class ProbesTest {
         overlay + ": QUARKUS_HTTP_PORT");
   }
 
+  @ParameterizedTest(name = "{0}/overlays/{1}")
+  @MethodSource("dev.podgraph.deploy.Overlays#all")
+  void probesGiveAJvmUnderLoadTimeToAnswer(String service, String env) {
+    RenderedOverlay overlay = Overlays.of(service, env);
+    Container c = Overlays.serviceContainer(overlay);
+    for (Probe probe :
+        java.util.List.of(c.getStartupProbe(), c.getLivenessProbe(), c.getReadinessProbe())) {
+      assertNotNull(probe.getTimeoutSeconds(), overlay + ": probe timeout left at the 1 s default");
+      assertTrue(
+          probe.getTimeoutSeconds() >= 2, overlay + ": probe timeout " + probe.getTimeoutSeconds());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}/overlays/production")
+  @MethodSource("dev.podgraph.deploy.Repo#services")
+  void productionReplicasSpreadOverZonesAndNodes(String service) {
+    RenderedOverlay overlay = Overlays.of(service, "production");
+    var constraints = overlay.podTemplates().get(service).getSpec().getTopologySpreadConstraints();
+    assertEquals(
+        java.util.Set.of("topology.kubernetes.io/zone", "kubernetes.io/hostname"),
+        constraints.stream()
+            .filter(
+                t ->
+                    service.equals(
+                        t.getLabelSelector().getMatchLabels().get("app.kubernetes.io/name")))
+            .map(io.fabric8.kubernetes.api.model.TopologySpreadConstraint::getTopologyKey)
+            .collect(java.util.stream.Collectors.toSet()),
+        overlay + ": topology spread");
+  }
+
   @org.junit.jupiter.api.Test
   void quarkusDefaultsGiveTheConventionalHealthPaths() {
     ServiceModule none =

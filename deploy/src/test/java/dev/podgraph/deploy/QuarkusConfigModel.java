@@ -73,7 +73,8 @@ final class QuarkusConfigModel {
   /** Whether a service with these direct dependencies has the extension that owns a property. */
   static boolean serviceHas(Set<String> dependencies, String extension) {
     String runtime = extension.replace("-deployment", "");
-    return dependencies.contains(runtime)
+    return runtime.equals("quarkus-core") // every Quarkus application has it
+        || dependencies.contains(runtime)
         || dependencies.contains(extension)
         || BROUGHT_BY.getOrDefault(extension, Set.of()).stream().anyMatch(dependencies::contains);
   }

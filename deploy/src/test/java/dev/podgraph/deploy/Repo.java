@@ -37,6 +37,10 @@ final class Repo {
     return SUBGRAPHS.stream();
   }
 
+  static java.util.stream.Stream<String> services() {
+    return SERVICES.stream();
+  }
+
   static java.util.stream.Stream<String> environments() {
     return ENVIRONMENTS.stream();
   }

@@ -46,7 +46,10 @@ final class StrategicMerge {
       } else if (value instanceof ArrayNode p && MERGE_KEYS.containsKey(field)) {
         ArrayNode t = current instanceof ArrayNode a ? a : target.putArray(field);
         mergeList(t, p, MERGE_KEYS.get(field), where, here);
-      } else if (value instanceof ArrayNode && UNSUPPORTED_LISTS.contains(field)) {
+      } else if (value instanceof ArrayNode // into a missing or empty list it goes as it is
+          && UNSUPPORTED_LISTS.contains(field)
+          && current != null
+          && !current.isEmpty()) {
         throw new UnsupportedKustomizeFeatureException(where + ": merging list " + here);
       } else {
         target.set(field, value.deepCopy());

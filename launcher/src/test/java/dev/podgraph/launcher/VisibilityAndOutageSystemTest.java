@@ -15,6 +15,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +25,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.AfterAll;
@@ -273,6 +278,42 @@ class VisibilityAndOutageSystemTest {
     assertTrue(
         restarted.fullAnswersFrom().orElseThrow().compareTo(Duration.ofSeconds(3)) < 0,
         "full answers after the restart from " + restarted.fullAnswersFrom());
+  }
+
+  @Test
+  @Order(5)
+  void aGatewayStoppedWithARequestInFlightAnswersItBeforeItExits() throws Exception {
+    // Paused, guest-service keeps the front page waiting for its 2 s deadline: a slow request.
+    system.pause("guest-service");
+    try {
+      CompletableFuture<HttpResponse<String>> inFlight =
+          HttpClient.newHttpClient()
+              .sendAsync(
+                  HttpRequest.newBuilder(URI.create(system.graphqlUrl()))
+                      .timeout(Duration.ofSeconds(30))
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              GatewayClient.JSON.writeValueAsString(
+                                  Map.of("query", OutageDrill.FRONT_PAGE))))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      Instant deadline = Instant.now().plusSeconds(10);
+      while (gateway.metricTotal("http_server_active_requests") < 1) {
+        assertFalse(inFlight.isDone(), "answered before the gateway was stopped");
+        assertTrue(Instant.now().isBefore(deadline), "the request never became active");
+        Thread.sleep(20); // polling interval of a condition with a deadline
+      }
+
+      system.stop("gateway"); // SIGTERM, and waits until the process has exited
+
+      // Without a graceful shutdown the connection closes unanswered and get() throws.
+      HttpResponse<String> answer = inFlight.get(10, TimeUnit.SECONDS);
+      assertEquals(200, answer.statusCode(), answer.body());
+      assertEquals(Outcome.PARTIAL, OutageDrill.classify(answer.body()), answer.body());
+    } finally {
+      system.resume("guest-service");
+    }
   }
 
   /**
