@@ -37,6 +37,7 @@ final class FakeGateway implements AutoCloseable {
   final Map<String, ObjectNode> guests = new LinkedHashMap<>();
   final List<AppearanceRow> appearances = new ArrayList<>();
   private final Map<String, String[]> failures = new HashMap<>();
+  private final Map<String, Integer> failuresLeft = new HashMap<>();
 
   FakeGateway() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -50,6 +51,12 @@ final class FakeGateway implements AutoCloseable {
 
   void failOn(String operationName, String code, String message) {
     failures.put(operationName, new String[] {code, message});
+  }
+
+  /** Fails the next {@code times} calls of the operation, then answers it again. */
+  synchronized void failOn(String operationName, String code, String message, int times) {
+    failuresLeft.put(operationName, times);
+    failOn(operationName, code, message);
   }
 
   List<Request> mutations() {
@@ -91,6 +98,12 @@ final class FakeGateway implements AutoCloseable {
 
   private JsonNode answer(Request r) {
     String[] failure = failures.get(r.operationName());
+    Integer left = failuresLeft.get(r.operationName());
+    if (left != null && left <= 0) {
+      failure = null;
+    } else if (left != null) {
+      failuresLeft.put(r.operationName(), left - 1);
+    }
     if (failure != null) {
       throw new GraphQLError(failure[0], failure[1]);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podgraph.importer.ImportMain;
 import dev.podgraph.importer.client.DocumentResult.Status;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ class ImportRunTest {
   private final ObjectMapper json = new ObjectMapper();
   private FakeGateway gateway;
   private final List<String> progress = new ArrayList<>();
+  private final List<Duration> waits = new ArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -32,7 +34,7 @@ class ImportRunTest {
 
   private ImportReport importing(String token, Source... sources) {
     GatewayApi api = new GatewayApi(new GraphQLClient(gateway.uri(), token, json));
-    return new ImportRun(api, json, true).run(List.of(sources), progress::add);
+    return new ImportRun(api, json, true, waits::add).run(List.of(sources), progress::add);
   }
 
   private ImportReport importing(Source... sources) {
@@ -201,7 +203,7 @@ class ImportRunTest {
   }
 
   @Test
-  void anUnreachableGatewayIsReportedAsUnavailable() {
+  void anUnreachableGatewayIsReportedAsUnavailableAfterEveryRetry() {
     gateway.close();
 
     ImportReport report = importing(ImportMain.seed());
@@ -209,6 +211,28 @@ class ImportRunTest {
     assertTrue(
         report.failures().getFirst().reason().contains("UNAVAILABLE"),
         report.failures().getFirst().reason());
+    assertEquals(ImportRun.RETRY_WAITS, waits);
+  }
+
+  @Test
+  void anEpisodeMeetingAnUnavailableSubgraphIsImportedAgainAfterAWait() {
+    gateway.failOn("EpisodeByNumber", "UNAVAILABLE", "Subgraph 'catalog' is unavailable", 2);
+
+    ImportReport report = importing(ImportMain.seed());
+
+    assertEquals(1, report.count(Status.IMPORTED), report.summary().toString());
+    assertEquals(List.of(210, 201, 131, 116), List.copyOf(gateway.episodes.keySet()));
+    assertEquals(ImportRun.RETRY_WAITS.subList(0, 2), waits);
+  }
+
+  @Test
+  void otherErrorsAreNotRetried() {
+    gateway.failOn("CreateEpisode", "BAD_USER_INPUT", "title is too long");
+
+    importing(ImportMain.seed());
+
+    assertEquals(List.of(), waits);
+    assertEquals(1, gateway.requests("CreateEpisode").size());
   }
 
   @Test
