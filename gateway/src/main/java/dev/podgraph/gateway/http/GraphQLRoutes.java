@@ -1,10 +1,16 @@
 package dev.podgraph.gateway.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.podgraph.gateway.config.GatewayRuntime;
 import dev.podgraph.gateway.response.ErrorCode;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -14,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** {@code POST /graphql} and {@code GET /graphql} per GraphQL over HTTP. */
 @ApplicationScoped
@@ -22,22 +30,105 @@ public class GraphQLRoutes {
   private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
   private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
+  private static final String TOO_LARGE = "The request body is larger than the gateway accepts.";
+
+  /**
+   * Before Quarkus's own body-size check ({@code quarkus.http.limits.max-body-size}, order {@value
+   * RouteConstants#ROUTE_ORDER_UPLOAD_LIMIT}), which answers a bare 413 without a GraphQL body.
+   */
+  static final int DECLARED_LENGTH_ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
+
+  /** How long the unread rest of a too-large body is discarded before the connection is closed. */
+  static final long LINGER_MILLIS = 1000;
+
   private final GatewayRuntime runtime;
   private final ObjectMapper mapper;
+
+  /** Exactly one JSON value per body or parameter: anything after it is refused, not ignored. */
+  private final ObjectReader jsonObject;
 
   public GraphQLRoutes(GatewayRuntime runtime, ObjectMapper mapper) {
     this.runtime = runtime;
     this.mapper = mapper;
+    this.jsonObject =
+        mapper.readerFor(JSON_OBJECT).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   void register(@Observes Router router) {
     long limit = runtime.config().limits().maxBodyBytes();
+    checkAgainstServerLimit(
+        limit,
+        ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+            .map(MemorySize::asLongValue));
+    // A declared Content-Length over the limit is refused from the headers, the body never read.
+    router
+        .post("/graphql")
+        .order(DECLARED_LENGTH_ORDER)
+        .handler(context -> refuseDeclaredLength(context, limit));
     router
         .post("/graphql")
         .handler(BodyHandler.create(false).setBodyLimit(limit))
         .handler(this::post)
         .failureHandler(this::failure);
     router.get("/graphql").handler(this::get).failureHandler(this::failure);
+  }
+
+  /**
+   * The gateway's limit only answers when Quarkus's own (a bare 413, checked first for every path)
+   * is not lower; a setting that could never take effect stops start-up.
+   */
+  static void checkAgainstServerLimit(long limit, Optional<Long> serverLimit) {
+    serverLimit
+        .filter(server -> server < limit)
+        .ifPresent(
+            server -> {
+              throw new IllegalStateException(
+                  "gateway.limits.max-body-bytes ("
+                      + limit
+                      + ") is above quarkus.http.limits.max-body-size ("
+                      + server
+                      + "): raise the latter to at least the former");
+            });
+  }
+
+  private void refuseDeclaredLength(RoutingContext context, long limit) {
+    String length = context.request().getHeader("content-length");
+    if (length != null) {
+      long declared;
+      try {
+        declared = Long.parseLong(length.trim());
+      } catch (NumberFormatException e) {
+        declared = -1; // the HTTP codec refuses such requests before they reach a route
+      }
+      if (declared > limit) {
+        tooLarge(context);
+        return;
+      }
+    }
+    context.next();
+  }
+
+  /**
+   * 413 with a GraphQL error. The rest of the body (maybe not even sent yet) is not read: over
+   * HTTP/1.1 the answer says {@code connection: close}, what the client still sends is discarded
+   * for at most {@link #LINGER_MILLIS} (so that a client still writing gets to read the answer
+   * instead of a reset), then the connection is closed.
+   */
+  private void tooLarge(RoutingContext context) {
+    HttpServerRequest request = context.request();
+    boolean http1 = request.version() != HttpVersion.HTTP_2;
+    if (http1) {
+      context.response().putHeader("connection", "close");
+    }
+    refuse(context, 413, ErrorCode.BAD_USER_INPUT, TOO_LARGE);
+    if (http1 && !request.isEnded()) {
+      HttpConnection connection = request.connection();
+      long timer = context.vertx().setTimer(LINGER_MILLIS, id -> connection.close());
+      request.handler(ignored -> {});
+      request.endHandler(ignored -> context.vertx().cancelTimer(timer));
+      request.resume();
+    }
   }
 
   private void post(RoutingContext context) {
@@ -50,7 +141,7 @@ public class GraphQLRoutes {
     }
     Map<String, Object> body;
     try {
-      body = mapper.readValue(context.body().buffer().getBytes(), JSON_OBJECT);
+      body = jsonObject.readValue(context.body().buffer().getBytes());
     } catch (Exception e) {
       refuse(context, 400, ErrorCode.BAD_USER_INPUT, "The request body is not a JSON object.");
       return;
@@ -69,7 +160,7 @@ public class GraphQLRoutes {
     String variables = context.request().getParam("variables");
     if (variables != null && !variables.isBlank()) {
       try {
-        body.put("variables", mapper.readValue(variables, JSON_OBJECT));
+        body.put("variables", jsonObject.readValue(variables));
       } catch (Exception e) {
         refuse(
             context,
@@ -82,7 +173,7 @@ public class GraphQLRoutes {
     String extensions = context.request().getParam("extensions");
     if (extensions != null && !extensions.isBlank()) {
       try {
-        body.put("extensions", mapper.readValue(extensions, JSON_OBJECT));
+        body.put("extensions", jsonObject.readValue(extensions));
       } catch (Exception e) {
         refuse(
             context,
@@ -164,8 +255,11 @@ public class GraphQLRoutes {
 
   private void failure(RoutingContext context) {
     int status = context.statusCode() > 0 ? context.statusCode() : 500;
-    String message =
-        status == 413 ? "The request body is larger than the gateway accepts." : "Bad request.";
+    if (status == 413) {
+      tooLarge(context); // BodyHandler: Content-Length or, when chunked, the bytes read so far
+      return;
+    }
+    String message = "Bad request.";
     refuse(context, status, status == 500 ? ErrorCode.INTERNAL : ErrorCode.BAD_USER_INPUT, message);
   }
 

@@ -14,9 +14,12 @@ import dev.podgraph.gateway.fixture.ShopResource;
 import dev.podgraph.gateway.fixture.Supergraphs;
 import dev.podgraph.gateway.supergraph.FileSupergraphSource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
@@ -28,6 +31,9 @@ import org.junit.jupiter.api.Test;
 class GraphQLRoutesTest {
 
   @Inject GatewayRuntime runtime;
+
+  @TestHTTPResource("/graphql")
+  URL graphql;
 
   private static io.restassured.response.ValidatableResponse post(String body) {
     return given().contentType(ContentType.JSON).body(body).post("/graphql").then();
@@ -122,6 +128,135 @@ class GraphQLRoutesTest {
     post("{\"query\": \"{ __typename }\", \"pad\": \"" + "x".repeat(5000) + "\"}")
         .statusCode(413)
         .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
+  }
+
+  /** Over Quarkus's own limit (10M): it used to answer first, with an empty 413. */
+  @Test
+  void refusesADeclaredLengthOverTheServerLimitWithAGraphQLErrorBeforeReadingTheBody()
+      throws Exception {
+    RawHttp.Answer answer =
+        RawHttp.exchange(
+            graphql,
+            postHead("application/graphql-response+json", "Content-Length: 20000000"),
+            "{\"query\": \"{ __typename }\", \"pad\": \"".getBytes(StandardCharsets.UTF_8));
+    assertEquals(413, answer.status());
+    assertTrue(
+        answer.headers().get("content-type").startsWith("application/graphql-response+json"),
+        answer.headers().toString());
+    assertEquals("BAD_USER_INPUT", answer.firstErrorCode());
+    assertEquals("close", answer.headers().get("connection"));
+    assertTrue(answer.closed(), "the connection is not kept open for a body nobody reads");
+  }
+
+  /** Only the headers are sent: waiting for the body would time the exchange out. */
+  @Test
+  void refusesADeclaredLengthJustOverTheGatewayLimitFromTheHeadersAlone() throws Exception {
+    RawHttp.Answer answer =
+        RawHttp.exchange(
+            graphql, postHead("application/json", "Content-Length: 4097"), new byte[0]);
+    assertEquals(413, answer.status());
+    assertTrue(answer.headers().get("content-type").startsWith("application/json"));
+    assertEquals("BAD_USER_INPUT", answer.firstErrorCode());
+    assertTrue(answer.closed());
+  }
+
+  @Test
+  void refusesAChunkedBodyOnceItPassesTheLimit() throws Exception {
+    StringBuilder chunks = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      chunks.append("3e8\r\n").append("x".repeat(1000)).append("\r\n");
+    }
+    // never finished: the answer must come from the bytes counted, not from the end of the body
+    RawHttp.Answer answer =
+        RawHttp.exchange(
+            graphql,
+            postHead("application/graphql-response+json", "Transfer-Encoding: chunked"),
+            chunks.toString().getBytes(StandardCharsets.US_ASCII));
+    assertEquals(413, answer.status());
+    assertTrue(
+        answer.headers().get("content-type").startsWith("application/graphql-response+json"));
+    assertEquals("BAD_USER_INPUT", answer.firstErrorCode());
+  }
+
+  @Test
+  void answersAWholeElevenMegabyteBodyWithAGraphQLError() {
+    byte[] body = new byte[11 * 1024 * 1024];
+    java.util.Arrays.fill(body, (byte) ' ');
+    body[0] = '{';
+    body[body.length - 1] = '}';
+    for (int i = 0; i < 3; i++) { // the answer must not race the client still writing
+      given()
+          .contentType(ContentType.JSON)
+          .accept("application/graphql-response+json")
+          .body(body)
+          .post("/graphql")
+          .then()
+          .statusCode(413)
+          .contentType(containsString("application/graphql-response+json"))
+          .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
+    }
+  }
+
+  @Test
+  void acceptsABodyOfExactlyTheLimit() {
+    String start = "{\"query\": \"{ __typename }\"}";
+    post(start + " ".repeat(4096 - start.length())).statusCode(200);
+  }
+
+  @Test
+  void refusesTrailingGarbageAfterTheJsonBody() {
+    post("{\"query\": \"{ __typename }\"} xyz")
+        .statusCode(400)
+        .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+        .body("data", nullValue());
+  }
+
+  @Test
+  void refusesTwoConcatenatedJsonDocuments() {
+    post("{\"query\": \"{ __typename }\"}{\"query\": \"{ __typename }\"}")
+        .statusCode(400)
+        .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+        .body("data", nullValue());
+    post("{\"query\": \"{ __typename }\"} []")
+        .statusCode(400)
+        .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
+  }
+
+  @Test
+  void acceptsTrailingWhitespaceAfterTheJsonBody() {
+    post("{\"query\": \"{ __typename }\"}\r\n \t\n")
+        .statusCode(200)
+        .body("data.__typename", equalTo("Query"));
+  }
+
+  @Test
+  void refusesTrailingGarbageInGetParameters() {
+    given()
+        .queryParam("query", "query($n: Int) { topProducts(first: $n) { name } }")
+        .queryParam("variables", "{\"n\": 1} {\"n\": 2}")
+        .get("/graphql")
+        .then()
+        .statusCode(400)
+        .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
+    given()
+        .queryParam("query", "{ __typename }")
+        .queryParam("extensions", "{} xyz")
+        .get("/graphql")
+        .then()
+        .statusCode(400)
+        .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
+  }
+
+  private String postHead(String accept, String lengthHeader) {
+    return "POST /graphql HTTP/1.1\r\n"
+        + "Host: "
+        + graphql.getHost()
+        + ":"
+        + graphql.getPort()
+        + "\r\nContent-Type: application/json\r\nAccept: "
+        + accept
+        + "\r\n"
+        + lengthHeader;
   }
 
   @Test
