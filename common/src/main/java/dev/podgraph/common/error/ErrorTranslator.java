@@ -33,6 +33,12 @@ public final class ErrorTranslator {
   /** PostgreSQL unique_violation: two writers raced past the service's own duplicate check. */
   private static final String UNIQUE_VIOLATION = "23505";
 
+  /**
+   * PostgreSQL character_not_in_repertoire: text with a NUL character (0x00), which PostgreSQL
+   * refuses. InputGuard refuses it in GraphQL arguments first; this covers any other way in.
+   */
+  private static final String NUL_IN_TEXT = "22021";
+
   private ErrorTranslator() {}
 
   /** The client-facing exception for {@code failure}; unexpected ones are logged here, once. */
@@ -50,6 +56,11 @@ public final class ErrorTranslator {
   public static ErrorCode codeOf(Throwable failure) {
     PodgraphException known = recognise(failure);
     return known == null ? ErrorCode.INTERNAL : known.code();
+  }
+
+  /** True when {@code failure} is none of the failures above: it would be INTERNAL, unlogged. */
+  public static boolean isUnexpected(Throwable failure) {
+    return recognise(failure) == null;
   }
 
   private static PodgraphException recognise(Throwable failure) {
@@ -72,6 +83,10 @@ public final class ErrorTranslator {
       }
       if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
         return new ConflictException("A record with the same unique value already exists", t);
+      }
+      if (t instanceof SQLException sql && NUL_IN_TEXT.equals(sql.getSQLState())) {
+        return new InvalidInputException(
+            "Invalid input: text must not contain the NUL character (U+0000)");
       }
     }
     return null;

@@ -55,6 +55,15 @@ class ErrorTranslatorTest {
   }
 
   @Test
+  void codesPostgresRefusingANulCharacterAsBadUserInputWithoutAReference() {
+    SQLException nul =
+        new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
+    PodgraphException translated = ErrorTranslator.translate(new RuntimeException(nul));
+    assertEquals(ErrorCode.BAD_USER_INPUT, translated.code());
+    assertTrue(translated.getMessage().contains("NUL"), translated.getMessage());
+  }
+
+  @Test
   void codesAUniqueViolationAsConflict() {
     SQLException duplicate = new SQLException("duplicate key value", "23505");
     assertEquals(ErrorCode.CONFLICT, ErrorTranslator.codeOf(new RuntimeException(duplicate)));

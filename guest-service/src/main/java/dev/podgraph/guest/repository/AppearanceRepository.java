@@ -52,10 +52,16 @@ public class AppearanceRepository implements PanacheRepositoryBase<Appearance, U
 
   /**
    * Every appearance of the given guests that the audience may see, newest episode first (by
-   * episode number where known, then in the order they were recorded): one statement.
+   * episode number where known, then in the order they were recorded): one statement, the ids in
+   * one array parameter.
    */
   public List<Appearance> ofGuests(Collection<UUID> guestIds, Audience audience) {
-    return ofGuests(guestIds, " and not " + EpisodeVisibilityRepository.hiddenFrom(audience));
+    return ofGuests(
+        guestIds,
+        " and not exists (select 1 from episode_visibility v"
+            + " where cast(v.episode_id as text) = a.episode_id and "
+            + EpisodeVisibilityRepository.hiddenSql(audience)
+            + ")");
   }
 
   /** Every appearance of the given guests, whatever the episode (for writes). */
@@ -67,14 +73,20 @@ public class AppearanceRepository implements PanacheRepositoryBase<Appearance, U
     if (guestIds.isEmpty()) {
       return List.of();
     }
-    return getEntityManager()
-        .createQuery(
-            "select a from Appearance a join fetch a.guest where a.guest.id in ?1"
-                + restriction
-                + " order by a.episodeNumber desc nulls last, a.createdAt, a.id",
-            Appearance.class)
-        .setParameter(1, guestIds)
-        .getResultList();
+    // The guest is a fetch join: Hibernate hands back the appearances alone, guests attached.
+    List<?> rows =
+        getEntityManager()
+            .unwrap(Session.class)
+            .createNativeQuery(
+                "select {a.*}, {g.*} from appearance a join guest g on g.id = a.guest_id"
+                    + " where a.guest_id = any(cast(:ids as uuid[]))"
+                    + restriction
+                    + " order by a.episode_number desc nulls last, a.created_at, a.id")
+            .addEntity("a", Appearance.class)
+            .addJoin("g", "a.guest")
+            .setParameter("ids", GuestRepository.uuidArray(guestIds))
+            .getResultList();
+    return rows.stream().map(r -> (Appearance) (r instanceof Object[] row ? row[0] : r)).toList();
   }
 
   public Optional<Appearance> of(UUID guestId, String episodeId) {
@@ -92,9 +104,18 @@ public class AppearanceRepository implements PanacheRepositoryBase<Appearance, U
     return max == null ? 0 : max + 1;
   }
 
-  /** Removes every appearance on the given episodes (deleted in catalog-service). */
+  /**
+   * Removes every appearance on the given episodes (deleted in catalog-service): one statement, one
+   * array parameter.
+   */
   public long deleteOnEpisodes(Collection<String> episodeIds) {
-    return episodeIds.isEmpty() ? 0 : delete("episodeId in ?1", episodeIds);
+    if (episodeIds.isEmpty()) {
+      return 0;
+    }
+    return getEntityManager()
+        .createNativeQuery("delete from appearance where episode_id = any(cast(:ids as text[]))")
+        .setParameter("ids", episodeIds.toArray(String[]::new))
+        .executeUpdate();
   }
 
   public long deleteOfGuest(UUID guestId) {

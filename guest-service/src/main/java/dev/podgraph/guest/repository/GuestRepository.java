@@ -17,13 +17,26 @@ import java.util.UUID;
 @ApplicationScoped
 public class GuestRepository implements PanacheRepositoryBase<Guest, UUID> {
 
-  /** One statement, whatever the number of ids; unknown ids are simply absent. */
+  /**
+   * One statement with one array parameter ({@code = any(?)}), whatever the number of ids; unknown
+   * ids are simply absent.
+   */
   public Map<UUID, Guest> byIds(Collection<UUID> ids) {
     Map<UUID, Guest> found = new HashMap<>();
     if (!ids.isEmpty()) {
-      list("id in ?1", ids).forEach(g -> found.put(g.id, g));
+      getEntityManager()
+          .createNativeQuery(
+              "select g.* from guest g where g.id = any(cast(:ids as uuid[]))", Guest.class)
+          .setParameter("ids", uuidArray(ids))
+          .getResultList()
+          .forEach(g -> found.put(((Guest) g).id, (Guest) g));
     }
     return found;
+  }
+
+  /** The ids as one {@code text[]} parameter, for {@code = any(cast(:ids as uuid[]))}. */
+  public static String[] uuidArray(Collection<UUID> ids) {
+    return ids.stream().map(UUID::toString).toArray(String[]::new);
   }
 
   public Optional<Guest> bySlug(String slug) {
@@ -42,15 +55,17 @@ public class GuestRepository implements PanacheRepositoryBase<Guest, UUID> {
         .findFirst();
   }
 
-  /** Redirects of merged-away ids, keyed by the old id. */
+  /** Redirects of merged-away ids, keyed by the old id: one statement, one array parameter. */
   public Map<UUID, UUID> redirectTargets(Collection<UUID> oldIds) {
     Map<UUID, UUID> targets = new HashMap<>();
     if (!oldIds.isEmpty()) {
       getEntityManager()
-          .createQuery("from GuestRedirect where oldId in ?1", GuestRedirect.class)
-          .setParameter(1, oldIds)
+          .createNativeQuery(
+              "select r.* from guest_redirect r where r.old_id = any(cast(:ids as uuid[]))",
+              GuestRedirect.class)
+          .setParameter("ids", uuidArray(oldIds))
           .getResultList()
-          .forEach(r -> targets.put(r.oldId, r.guestId));
+          .forEach(r -> targets.put(((GuestRedirect) r).oldId, ((GuestRedirect) r).guestId));
     }
     return targets;
   }
