@@ -38,6 +38,13 @@ public interface GatewayConfig {
    */
   Map<String, Duration> subgraphTimeouts();
 
+  /**
+   * The most representations one {@code _entities} call carries; larger batches are split into
+   * calls sent at once. 1000 is what the project's subgraphs accept in one call.
+   */
+  @WithDefault("1000")
+  int maxRepresentationsPerFetch();
+
   /** Connections kept open per subgraph host. */
   @WithDefault("64")
   int subgraphPoolSize();

@@ -78,7 +78,8 @@ public class GatewayRuntime {
                         registry),
                     name -> circuitBreaker(config.circuitBreaker(), name),
                     Clock.systemUTC(),
-                    registry)),
+                    registry),
+                config.maxRepresentationsPerFetch()),
             config.limits(),
             new GatewayMetrics(registry));
     long interval = Math.max(100, config.reloadInterval().toMillis());

@@ -38,10 +38,29 @@ public final class PlanExecutor {
 
   private static final Logger LOG = Logger.getLogger(PlanExecutor.class);
 
+  /**
+   * Representations sent in one {@code _entities} call by default: the subgraphs refuse more than
+   * 1000 in one call ({@code podgraph.entities.max-representations}), so larger batches are split.
+   */
+  public static final int DEFAULT_MAX_REPRESENTATIONS = 1000;
+
   private final SubgraphClient client;
+  private final int maxRepresentations;
 
   public PlanExecutor(SubgraphClient client) {
+    this(client, DEFAULT_MAX_REPRESENTATIONS);
+  }
+
+  /**
+   * @param maxRepresentations the most representations one {@code _entities} call carries; a batch
+   *     with more is sent as several calls at once
+   */
+  public PlanExecutor(SubgraphClient client, int maxRepresentations) {
+    if (maxRepresentations < 1) {
+      throw new IllegalArgumentException("maxRepresentations must be at least 1");
+    }
     this.client = client;
+    this.maxRepresentations = maxRepresentations;
   }
 
   public CompletableFuture<MergedResult> execute(
@@ -204,13 +223,22 @@ public final class PlanExecutor {
       }
       List<Map<String, Object>> reps = new ArrayList<>(byRepresentation.keySet());
       List<List<Target>> owners = new ArrayList<>(byRepresentation.values());
-      Map<String, Object> requestVariables = new LinkedHashMap<>(usedVariables(fetch));
-      requestVariables.put("representations", reps);
-      return send(
-          fetch,
-          requestVariables,
-          () -> failedPaths(fetch, owners),
-          answer -> mergeEntities(answer, owners));
+      List<CompletableFuture<Void>> calls = new ArrayList<>();
+      for (int from = 0; from < reps.size(); from += maxRepresentations) {
+        int to = Math.min(reps.size(), from + maxRepresentations);
+        List<List<Target>> chunkOwners = owners.subList(from, to);
+        Map<String, Object> requestVariables = new LinkedHashMap<>(usedVariables(fetch));
+        requestVariables.put("representations", reps.subList(from, to));
+        calls.add(
+            send(
+                fetch,
+                requestVariables,
+                () -> failedPaths(fetch, chunkOwners),
+                answer -> mergeEntities(answer, chunkOwners)));
+      }
+      return calls.size() == 1
+          ? calls.getFirst()
+          : CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
     }
 
     /**

@@ -66,6 +66,46 @@ class PlanExecutorTest {
   }
 
   @Test
+  void splitsAnEntityBatchLargerThanTheLimitIntoSeveralCalls() throws Exception {
+    List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+    SubgraphClient shop =
+        (subgraph, query, variables, headers) -> {
+          if (subgraph.name().equals("products")) {
+            List<Object> products = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+              products.add(
+                  new java.util.HashMap<>(
+                      Map.of("__typename", "Product", "upc", "u" + i, "name", "P" + i)));
+            }
+            return CompletableFuture.completedFuture(
+                new SubgraphResponse(Map.of("topProducts", products), List.of()));
+          }
+          List<?> reps = (List<?>) variables.get("representations");
+          batches.add(reps.size());
+          List<Object> entities = new ArrayList<>();
+          for (Object rep : reps) {
+            entities.add(
+                Map.of("__typename", "Product", "inStock", ((Map<?, ?>) rep).get("upc") != null));
+          }
+          return CompletableFuture.completedFuture(
+              new SubgraphResponse(Map.of("_entities", entities), List.of()));
+        };
+
+    MergedResult result =
+        new PlanExecutor(shop, 40)
+            .execute(SHOP, plan("{ topProducts(first: 150) { name inStock } }"), Map.of(), Map.of())
+            .get(5, TimeUnit.SECONDS);
+
+    assertEquals(List.of(), result.errors());
+    assertEquals(List.of(30, 40, 40, 40), batches.stream().sorted().toList());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> products =
+        (List<Map<String, Object>>) result.tree().get("topProducts");
+    assertEquals(150, products.size());
+    products.forEach(p -> assertEquals(true, p.get("inStock"), p.toString()));
+  }
+
+  @Test
   void givesEveryRootFieldOfAFailedRootFetchItsError() throws Exception {
     SubgraphClient down =
         (subgraph, query, variables, headers) ->
