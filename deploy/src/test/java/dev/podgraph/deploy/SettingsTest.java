@@ -61,6 +61,20 @@ class SettingsTest {
 
   @ParameterizedTest(name = "{0}/overlays/{1}")
   @MethodSource("dev.podgraph.deploy.Overlays#all")
+  void theServiceLogsOneJsonObjectALineInKubernetes(String service, String env) {
+    RenderedOverlay overlay = Overlays.of(service, env);
+    assertEquals(
+        "true",
+        Overlays.envValue(
+            overlay, Overlays.serviceContainer(overlay), "QUARKUS_LOG_CONSOLE_JSON_ENABLED"),
+        overlay + ": JSON logs");
+    assertTrue(
+        ServiceModule.load(service).dependencies().contains("quarkus-logging-json"),
+        service + "/pom.xml lacks quarkus-logging-json: the setting would do nothing");
+  }
+
+  @ParameterizedTest(name = "{0}/overlays/{1}")
+  @MethodSource("dev.podgraph.deploy.Overlays#all")
   void everyEnvironmentVariableMapsToAPropertyTheServiceReads(String service, String env) {
     RenderedOverlay overlay = Overlays.of(service, env);
     ServiceModule module = ServiceModule.load(service);
