@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.podgraph.guest.LogCapture;
+import dev.podgraph.devinfra.LogCapture;
 import dev.podgraph.guest.SqlStatements;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.podgraph.catalog;
+package dev.podgraph.devinfra;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
