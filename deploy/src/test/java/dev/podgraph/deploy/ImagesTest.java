@@ -119,7 +119,9 @@ class ImagesTest {
   @MethodSource("dev.podgraph.deploy.Repo#servicesForLocal")
   void everyServiceHasAJvmAndANativeDockerfileExposingItsPort(String service) {
     Path docker = Repo.root().resolve(service).resolve("src/main/docker");
-    String port = String.valueOf(Repo.conventionPorts().get(service));
+    // The public port and the management port (health, metrics), as docs/CONVENTIONS.md gives them.
+    String port =
+        Repo.conventionPorts().get(service) + " " + Repo.conventionManagementPorts().get(service);
     String jvm = Repo.read(docker.resolve("Dockerfile.jvm"));
     assertTrue(
         jvm.contains("\nFROM registry.access.redhat.com/ubi9/openjdk-21:"),

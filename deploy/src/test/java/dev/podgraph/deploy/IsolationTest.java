@@ -156,14 +156,15 @@ class IsolationTest {
 
   /**
    * Who calls each subgraph: the gateway, and for catalog-service also guest-service, which replays
-   * catalog's change feed. No other service-to-service call exists.
+   * catalog's change feed. No other service-to-service call exists. Prometheus reaches only the
+   * management port (health and metrics), never the public one.
    */
   private static final Map<String, Map<String, Set<Integer>>> CALLERS =
       Map.of(
           "catalog-service",
-          Map.of("gateway", Set.of(8081), "guest-service", Set.of(8081), PROMETHEUS, Set.of(8081)),
+          Map.of("gateway", Set.of(8081), "guest-service", Set.of(8081), PROMETHEUS, Set.of(9081)),
           "guest-service",
-          Map.of("gateway", Set.of(8082), PROMETHEUS, Set.of(8082)));
+          Map.of("gateway", Set.of(8082), PROMETHEUS, Set.of(9082)));
 
   /**
    * Sources outside the namespace, each allowed by exactly this peer: the ingress controller's
@@ -220,8 +221,9 @@ class IsolationTest {
   void onlyTheIngressControllerAndPrometheusReachTheGateway(String env) {
     RenderedOverlay overlay = Overlays.of("gateway", env);
     int port = Repo.conventionPorts().get("gateway");
+    int management = Repo.conventionManagementPorts().get("gateway");
     assertEquals(
-        Map.of(INGRESS_CONTROLLER, Set.of(port), PROMETHEUS, Set.of(port)),
+        Map.of(INGRESS_CONTROLLER, Set.of(port), PROMETHEUS, Set.of(management)),
         allowedClients(env, overlay.podTemplates().get("gateway")),
         overlay + ": who may call the gateway");
   }
@@ -235,6 +237,10 @@ class IsolationTest {
         Set.of(Repo.conventionPorts().get(service)),
         CALLERS.get(service).get("gateway"),
         "docs/CONVENTIONS.md port");
+    assertEquals(
+        Set.of(Repo.conventionManagementPorts().get(service)),
+        CALLERS.get(service).get(PROMETHEUS),
+        "docs/CONVENTIONS.md management port");
     assertEquals(
         CALLERS.get(service), allowedClients(env, pod), overlay + ": who may call " + service);
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,24 +30,68 @@ class ProbesTest {
         QuarkusConfigModel.serviceHas(module.dependencies(), "quarkus-smallrye-health"),
         service
             + "/pom.xml does not declare quarkus-smallrye-health, so nothing serves the probes");
-    assertFalse(
+    assertTrue(
         Boolean.parseBoolean(module.property("quarkus.management.enabled", "false")),
-        service + " moves health to the management port; the probes would need port 9000");
+        service + " serves health on its public port: enable the management interface");
+    assertEquals(
+        String.valueOf(Repo.conventionManagementPorts().get(service)),
+        module.property("quarkus.management.port", value("quarkus.management.port")),
+        service + ": quarkus.management.port against docs/CONVENTIONS.md");
 
     Map<String, String> paths =
         Map.of(
             "startup", healthPath(module, "quarkus.smallrye-health.startup-path"),
             "liveness", healthPath(module, "quarkus.smallrye-health.liveness-path"),
             "readiness", healthPath(module, "quarkus.smallrye-health.readiness-path"));
-    int port = Repo.conventionPorts().get(service);
+    int port = Repo.conventionManagementPorts().get(service);
     Container c = Overlays.serviceContainer(overlay);
     check(overlay, c, c.getStartupProbe(), "startup", paths.get("startup"), port);
     check(overlay, c, c.getLivenessProbe(), "liveness", paths.get("liveness"), port);
     check(overlay, c, c.getReadinessProbe(), "readiness", paths.get("readiness"), port);
     assertEquals(
-        String.valueOf(port),
+        String.valueOf(Repo.conventionPorts().get(service)),
         Overlays.envValue(overlay, c, "QUARKUS_HTTP_PORT"),
         overlay + ": QUARKUS_HTTP_PORT");
+  }
+
+  /**
+   * Prometheus finds the metrics where Quarkus serves them (the management port and the metrics
+   * path) and the public port serves neither health nor metrics; the Service exposes the public
+   * port only.
+   */
+  @ParameterizedTest(name = "{0}/overlays/{1}")
+  @MethodSource("dev.podgraph.deploy.Overlays#all")
+  void prometheusScrapesTheManagementPortOnly(String service, String env) {
+    RenderedOverlay overlay = Overlays.of(service, env);
+    ServiceModule module = ServiceModule.load(service);
+    int management = Repo.conventionManagementPorts().get(service);
+    Map<String, String> annotations =
+        overlay.podTemplates().get(service).getMetadata().getAnnotations();
+    assertNotNull(annotations, overlay + ": no scrape annotations");
+    assertEquals("true", annotations.get("prometheus.io/scrape"), overlay + ": scrape");
+    assertEquals(
+        String.valueOf(management), annotations.get("prometheus.io/port"), overlay + ": port");
+    assertEquals(
+        managementPath(
+            module,
+            // Micrometer's default is "metrics"; its configuration model is not on this classpath.
+            module.property("quarkus.micrometer.export.prometheus.path", "metrics")),
+        annotations.get("prometheus.io/path"),
+        overlay + ": metrics path");
+    Container c = Overlays.serviceContainer(overlay);
+    assertEquals(
+        management,
+        OverlayStructureTest.containerPort(c.getPorts(), new IntOrString("management"))
+            .getContainerPort(),
+        overlay + ": container port \"management\"");
+    overlay.all(io.fabric8.kubernetes.api.model.Service.class).stream()
+        .filter(s -> service.equals(s.getSpec().getSelector().get("app.kubernetes.io/name")))
+        .flatMap(s -> s.getSpec().getPorts().stream())
+        .forEach(
+            p ->
+                assertFalse(
+                    p.getPort() == management || "management".equals(p.getTargetPort().getStrVal()),
+                    overlay + ": the Service exposes the management port"));
   }
 
   @ParameterizedTest(name = "{0}/overlays/{1}")
@@ -124,17 +169,30 @@ class ProbesTest {
 
   /** The path Quarkus serves a health check group on, as its configuration resolves it. */
   String healthPath(ServiceModule module, String groupProperty) {
-    String root = module.property("quarkus.http.root-path", value("quarkus.http.root-path"));
-    String nonApplication =
-        module.property(
-            "quarkus.http.non-application-root-path",
-            value("quarkus.http.non-application-root-path"));
     String health =
         module.property(
             "quarkus.smallrye-health.root-path", value("quarkus.smallrye-health.root-path"));
     String group = module.property(groupProperty, value(groupProperty));
-    String base = join(root, nonApplication);
-    return join(join(base, health), group);
+    return join(managementPath(module, health), group);
+  }
+
+  /**
+   * A non-application endpoint's path: under the management interface's root path when the
+   * management interface is on, else under the HTTP root and non-application root paths.
+   */
+  String managementPath(ServiceModule module, String endpoint) {
+    String base;
+    if (Boolean.parseBoolean(module.property("quarkus.management.enabled", "false"))) {
+      base = module.property("quarkus.management.root-path", value("quarkus.management.root-path"));
+    } else {
+      String root = module.property("quarkus.http.root-path", value("quarkus.http.root-path"));
+      String nonApplication =
+          module.property(
+              "quarkus.http.non-application-root-path",
+              value("quarkus.http.non-application-root-path"));
+      base = join(root, nonApplication);
+    }
+    return join(base, endpoint);
   }
 
   private String value(String property) {

@@ -29,7 +29,8 @@ final class Repo {
           "guest-redis-credentials", java.util.Set.of("password"),
           "gateway-tls", java.util.Set.of("tls.crt", "tls.key"));
 
-  private static final Pattern PORT_ROW = Pattern.compile("(?m)^\\| *([a-z-]+) *\\| *(\\d+) *\\|");
+  private static final Pattern PORT_ROW =
+      Pattern.compile("(?m)^\\| *([a-z-]+) *\\| *(\\d+) *\\| *(\\d+) *\\|");
 
   private Repo() {}
 
@@ -74,12 +75,21 @@ final class Repo {
 
   /** The service ports of the "Ports, paths" table in docs/CONVENTIONS.md. */
   static Map<String, Integer> conventionPorts() {
+    return conventionPortColumn(2);
+  }
+
+  /** The management ports (health, metrics) of the same table. */
+  static Map<String, Integer> conventionManagementPorts() {
+    return conventionPortColumn(3);
+  }
+
+  private static Map<String, Integer> conventionPortColumn(int group) {
     String text = read(root().resolve("docs/CONVENTIONS.md"));
     Map<String, Integer> ports = new LinkedHashMap<>();
     Matcher m = PORT_ROW.matcher(text);
     while (m.find()) {
       if (SERVICES.contains(m.group(1))) {
-        ports.put(m.group(1), Integer.parseInt(m.group(2)));
+        ports.put(m.group(1), Integer.parseInt(m.group(group)));
       }
     }
     if (!ports.keySet().containsAll(SERVICES)) {

@@ -18,12 +18,12 @@ public final class PodgraphRun {
     Runtime.getRuntime().addShutdownHook(new Thread(system::close, "podgraph-stop"));
     String graphql = system.graphqlUrl().replace("127.0.0.1", "localhost");
     SeedImport.run(graphql, DevTokens.editor());
-    banner(graphql, root.resolve(".podgraph/logs"));
+    banner(graphql, root.resolve(".podgraph/logs"), system);
     system.awaitAnyExit();
     say("a process of the system stopped; stopping the rest");
   }
 
-  private static void banner(String graphql, Path logs) {
+  private static void banner(String graphql, Path logs, PodgraphSystem system) {
     System.out.println(
         """
 
@@ -37,9 +37,19 @@ public final class PodgraphRun {
           Editor token for mutations (valid 12 hours; see README, "Editor tokens"):
             Authorization: Bearer %s
 
+          Health and metrics (management ports): %s/q/health/ready and /q/metrics;
+          catalog-service %s, guest-service %s
+
           Ctrl-C stops everything this command started.
         """
-            .formatted(graphql, logs, graphql, DevTokens.editor()));
+            .formatted(
+                graphql,
+                logs,
+                graphql,
+                DevTokens.editor(),
+                system.managementUrl("gateway").replace("127.0.0.1", "localhost"),
+                system.managementUrl("catalog-service").replace("127.0.0.1", "localhost"),
+                system.managementUrl("guest-service").replace("127.0.0.1", "localhost")));
   }
 
   static void say(String format, Object... args) {

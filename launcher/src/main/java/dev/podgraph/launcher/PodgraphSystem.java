@@ -114,7 +114,8 @@ public final class PodgraphSystem implements AutoCloseable {
 
   private ServiceProcess start(String name, int port, Map<String, String> env, Path logs) {
     Path jar = layout.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-    ServiceProcess process = ServiceProcess.start(name, jar, port, env, logs);
+    ServiceProcess process =
+        ServiceProcess.start(name, jar, port, layout.ports().managementFor(port), env, logs);
     synchronized (started) {
       started.add(process);
     }
@@ -133,6 +134,11 @@ public final class PodgraphSystem implements AutoCloseable {
   /** Base URL of a running service of the system: catalog-service, guest-service or gateway. */
   public String baseUrl(String service) {
     return find(service).baseUrl();
+  }
+
+  /** Where a running service serves health and metrics: its management interface. */
+  public String managementUrl(String service) {
+    return find(service).managementUrl();
   }
 
   /** Stops one service (SIGTERM, as Kubernetes would); {@link #restart} brings it back. */

@@ -22,26 +22,41 @@ final class ServiceProcess {
   private final String name;
   private final Path jar;
   private final int port;
+  private final int managementPort;
   private final Map<String, String> env;
   private final Path log;
   private final Process process;
 
   private ServiceProcess(
-      String name, Path jar, int port, Map<String, String> env, Path log, Process process) {
+      String name,
+      Path jar,
+      int port,
+      int managementPort,
+      Map<String, String> env,
+      Path log,
+      Process process) {
     this.name = name;
     this.jar = jar;
     this.port = port;
+    this.managementPort = managementPort;
     this.env = env;
     this.log = log;
     this.process = process;
   }
 
-  static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logs) {
-    return start(name, jar, port, env, logs, false);
+  static ServiceProcess start(
+      String name, Path jar, int port, int managementPort, Map<String, String> env, Path logs) {
+    return start(name, jar, port, managementPort, env, logs, false);
   }
 
   private static ServiceProcess start(
-      String name, Path jar, int port, Map<String, String> env, Path logs, boolean appendLog) {
+      String name,
+      Path jar,
+      int port,
+      int managementPort,
+      Map<String, String> env,
+      Path logs,
+      boolean appendLog) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(name + " is not built: " + jar + " is missing");
     }
@@ -52,13 +67,15 @@ final class ServiceProcess {
       ProcessBuilder pb = new ProcessBuilder(List.of(java, "-jar", jar.toString()));
       pb.environment().putAll(env);
       pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+      // Health and metrics: the management interface on its own port (every packaged jar).
+      pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
       // A restarted service keeps the log of its earlier life.
       pb.redirectErrorStream(true)
           .redirectOutput(
               appendLog
                   ? ProcessBuilder.Redirect.appendTo(log.toFile())
                   : ProcessBuilder.Redirect.to(log.toFile()));
-      return new ServiceProcess(name, jar, port, Map.copyOf(env), log, pb.start());
+      return new ServiceProcess(name, jar, port, managementPort, Map.copyOf(env), log, pb.start());
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start " + name, e);
     }
@@ -69,7 +86,7 @@ final class ServiceProcess {
     if (process.isAlive()) {
       throw new IllegalStateException(name + " is still running");
     }
-    return start(name, jar, port, env, log.getParent(), true);
+    return start(name, jar, port, managementPort, env, log.getParent(), true);
   }
 
   /** Sends a POSIX signal (STOP, CONT, ...) to the process with kill(1). */
@@ -97,6 +114,11 @@ final class ServiceProcess {
     return "http://127.0.0.1:" + port;
   }
 
+  /** Where the service serves health and metrics (its management interface). */
+  String managementUrl() {
+    return "http://127.0.0.1:" + managementPort;
+  }
+
   Process process() {
     return process;
   }
@@ -105,7 +127,7 @@ final class ServiceProcess {
   void awaitReady(Duration timeout) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     HttpRequest ready =
-        HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
             .timeout(Duration.ofSeconds(2))
             .build();
     while (Instant.now().isBefore(deadline)) {

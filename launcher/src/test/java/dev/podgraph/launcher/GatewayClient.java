@@ -52,10 +52,17 @@ final class GatewayClient {
     return JSON.readTree(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
   }
 
+  /** The HTTP status and body of a plain GET (health, metrics). */
+  static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Sum of every sample of a Prometheus metric family (all label combinations). */
   double metricTotal(String family) throws IOException, InterruptedException {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(system.gatewayBaseUrl() + "/q/metrics"))
+        HttpRequest.newBuilder(URI.create(system.managementUrl("gateway") + "/q/metrics"))
             .timeout(Duration.ofSeconds(10))
             .build();
     String text = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();

@@ -11,9 +11,7 @@ import dev.podgraph.importer.client.DocumentResult;
 import dev.podgraph.importer.client.ImportReport;
 import dev.podgraph.importer.client.Source;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,7 +46,7 @@ class PodgraphSystemTest {
   void startTheSystemAndImportTheSeeds() throws Exception {
     Path root = Path.of("").toAbsolutePath().getParent();
     Path work = root.resolve("launcher/target/system-test");
-    RunPorts ports = new RunPorts(freePort(), freePort(), freePort());
+    RunPorts ports = RunPorts.free();
     system =
         PodgraphSystem.start(
             new PodgraphSystem.Layout(
@@ -61,6 +59,30 @@ class PodgraphSystemTest {
   void stopTheSystem() {
     if (system != null) {
       system.close();
+    }
+  }
+
+  @Test
+  void healthAndMetricsAreServedOnTheManagementPortsOnly() throws Exception {
+    for (String service : List.of("gateway", "catalog-service", "guest-service")) {
+      String management = system.managementUrl(service);
+      String publicPort = system.baseUrl(service);
+      var ready = GatewayClient.get(management + "/q/health/ready");
+      assertEquals(200, ready.statusCode(), service + ": " + ready.body());
+      assertTrue(ready.body().contains("\"UP\""), service + ": " + ready.body());
+      var metrics = GatewayClient.get(management + "/q/metrics");
+      assertEquals(200, metrics.statusCode(), service);
+      assertTrue(metrics.body().contains("jvm_memory_used_bytes"), service + " metrics");
+      for (String path : List.of("/q/health/ready", "/q/health/live", "/q/metrics")) {
+        assertEquals(
+            404,
+            GatewayClient.get(publicPort + path).statusCode(),
+            service + " serves " + path + " on its public port");
+      }
+      assertEquals(
+          404,
+          GatewayClient.get(management + "/graphql").statusCode(),
+          service + " serves GraphQL on its management port");
     }
   }
 
@@ -182,11 +204,5 @@ class PodgraphSystemTest {
 
   private static void assertNoErrors(JsonNode answer) {
     assertTrue(answer.path("errors").isMissingNode(), answer.toString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

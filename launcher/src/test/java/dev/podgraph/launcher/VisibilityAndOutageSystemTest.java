@@ -11,9 +11,7 @@ import dev.podgraph.launcher.bench.OutageDrill;
 import dev.podgraph.launcher.bench.OutageDrill.Outcome;
 import dev.podgraph.launcher.bench.OutageDrill.Phase;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +56,7 @@ class VisibilityAndOutageSystemTest {
   @BeforeAll
   void startTheSystemAndImportTheSeeds() throws Exception {
     Path root = Path.of("").toAbsolutePath().getParent();
-    RunPorts ports = new RunPorts(freePort(), freePort(), freePort());
+    RunPorts ports = RunPorts.free();
     system =
         PodgraphSystem.start(
             new PodgraphSystem.Layout(
@@ -356,11 +354,5 @@ class VisibilityAndOutageSystemTest {
     assertTrue(answer.path("errors").isMissingNode(), answer.toString());
     assertTrue(answer.path("data").isObject(), answer.toString());
     return answer.path("data");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -7,7 +7,6 @@ import dev.podgraph.launcher.RunPorts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +22,7 @@ final class BenchSystem {
    */
   static PodgraphSystem startSeeded(Path root, String name, int firstRedisDatabase)
       throws IOException, InterruptedException {
-    RunPorts ports = new RunPorts(freePort(), freePort(), freePort());
+    RunPorts ports = RunPorts.free();
     PodgraphSystem system =
         PodgraphSystem.start(
             new PodgraphSystem.Layout(
@@ -47,11 +46,5 @@ final class BenchSystem {
   static int setting(String name, int fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
