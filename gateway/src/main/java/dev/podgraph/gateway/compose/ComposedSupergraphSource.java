@@ -1,17 +1,12 @@
 package dev.podgraph.gateway.compose;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podgraph.composition.Composer;
 import dev.podgraph.composition.CompositionError;
 import dev.podgraph.composition.CompositionResult;
 import dev.podgraph.composition.SubgraphSdl;
 import dev.podgraph.gateway.supergraph.InvalidSupergraphException;
+import dev.podgraph.gateway.supergraph.SubgraphSdlClient;
 import dev.podgraph.gateway.supergraph.SupergraphSource;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,14 +17,12 @@ import java.util.stream.Collectors;
 /**
  * Development mode ({@code GATEWAY_SUBGRAPHS=name=url,...}): asks each subgraph for its SDL with
  * {@code _service { sdl }} and composes the supergraph with the project's composition module. Runs
- * at start-up and on reload ticks (a worker thread), so plain blocking HTTP is fine here.
+ * at start-up and on reload ticks (a worker thread).
  */
 public final class ComposedSupergraphSource implements SupergraphSource {
 
   private final Map<String, String> subgraphs;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final SubgraphSdlClient sdlClient = new SubgraphSdlClient(Duration.ofSeconds(10));
 
   public ComposedSupergraphSource(Map<String, String> subgraphs) {
     if (subgraphs.isEmpty()) {
@@ -77,29 +70,7 @@ public final class ComposedSupergraphSource implements SupergraphSource {
   }
 
   private String fetchSdl(String name, String url) {
-    try {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(url))
-              .timeout(Duration.ofSeconds(10))
-              .header("content-type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ _service { sdl } }\"}"))
-              .build();
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      JsonNode sdl = mapper.readTree(response.body()).path("data").path("_service").path("sdl");
-      if (!sdl.isTextual()) {
-        throw new InvalidSupergraphException(
-            "subgraph " + name + " at " + url + " did not answer _service { sdl }");
-      }
-      return sdl.asText();
-    } catch (InvalidSupergraphException e) {
-      throw e;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InvalidSupergraphException("interrupted while asking " + name + " for its SDL", e);
-    } catch (Exception e) {
-      throw new InvalidSupergraphException(
-          "cannot ask subgraph " + name + " at " + url + " for its SDL: " + e.getMessage(), e);
-    }
+    return sdlClient.sdl(name, url);
   }
 
   @Override

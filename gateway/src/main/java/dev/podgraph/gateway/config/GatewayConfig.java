@@ -26,6 +26,17 @@ public interface GatewayConfig {
   Duration reloadInterval();
 
   /**
+   * Before a changed supergraph file is swapped in, ask every subgraph it names for {@code _service
+   * { sdl }} and keep serving the last good supergraph while any subgraph cannot be asked or lacks
+   * a type or field the new one routes to it ({@code GATEWAY_SUPERGRAPH_CHECK}). The check is
+   * retried every {@link #reloadInterval()} until it passes, so a supergraph published before its
+   * subgraph has rolled out is applied as soon as the subgraph serves the new schema. Off: the file
+   * is served as soon as it parses.
+   */
+  @WithDefault("true")
+  boolean supergraphCheck();
+
+  /**
    * How long one subgraph request may take before it counts as failed. Short, so that a hung
    * subgraph costs clients little before its circuit breaker opens.
    */

@@ -12,7 +12,10 @@ import dev.podgraph.gateway.http.ServingState;
 import dev.podgraph.gateway.schema.GatewaySchema;
 import dev.podgraph.gateway.supergraph.FileSupergraphSource;
 import dev.podgraph.gateway.supergraph.InvalidSupergraphException;
+import dev.podgraph.gateway.supergraph.SubgraphSchemaCheck;
+import dev.podgraph.gateway.supergraph.SubgraphSdlClient;
 import dev.podgraph.gateway.supergraph.SupergraphSource;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -20,6 +23,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,7 +33,9 @@ import org.jboss.logging.Logger;
 /**
  * Holds the supergraph being served. Start-up fails, naming the problem, when the first supergraph
  * cannot be read; afterwards the source is re-read periodically and a changed, valid text is
- * swapped in atomically while a bad one is logged and the last good one keeps serving.
+ * swapped in atomically while a bad one is logged and the last good one keeps serving. A changed
+ * supergraph file must also match the running subgraphs ({@link SubgraphSchemaCheck}) before it is
+ * served; the first one is served regardless (there is nothing else to serve), with a warning.
  */
 @ApplicationScoped
 public class GatewayRuntime {
@@ -42,6 +49,9 @@ public class GatewayRuntime {
   private final MeterRegistry registry;
   private final ObjectMapper mapper;
   private volatile String servedText;
+  private volatile String lastRejection;
+  private final SubgraphSdlClient sdlClient;
+  private final Map<String, Counter> reloads;
   private volatile RequestProcessor processor;
 
   public GatewayRuntime(
@@ -50,13 +60,26 @@ public class GatewayRuntime {
     this.vertx = vertx;
     this.registry = registry;
     this.mapper = mapper;
+    this.sdlClient = new SubgraphSdlClient(config.subgraphTimeout().multipliedBy(2));
+    this.reloads =
+        Map.of(
+            "applied",
+            Counter.builder("gateway_supergraph_reloads_total")
+                .description("Changed supergraphs served (applied) or refused (rejected)")
+                .tag("outcome", "applied")
+                .register(registry),
+            "rejected",
+            Counter.builder("gateway_supergraph_reloads_total")
+                .description("Changed supergraphs served (applied) or refused (rejected)")
+                .tag("outcome", "rejected")
+                .register(registry));
   }
 
   void onStart(@Observes StartupEvent event) {
     SupergraphSource source = source();
     String text = source.load();
     try {
-      swap(text);
+      swap(GatewaySchema.of(text), text);
     } catch (InvalidSupergraphException e) {
       throw new InvalidSupergraphException(
           "cannot serve the supergraph from " + source.describe() + ": " + e.getMessage(), e);
@@ -64,6 +87,14 @@ public class GatewayRuntime {
     LOG.infof(
         "serving supergraph from %s: subgraphs %s",
         source.describe(), state.get().schema().supergraph().subgraphs().keySet());
+    if (checks(source)) {
+      vertx.executeBlocking(
+          () -> {
+            warnIfSubgraphsDiffer(state.get().schema());
+            return null;
+          },
+          false);
+    }
     processor =
         new RequestProcessor(
             state::get,
@@ -138,28 +169,71 @@ public class GatewayRuntime {
         false);
   }
 
-  /** Re-reads the source; public so tests can drive a reload without waiting for the timer. */
+  /**
+   * Re-reads the source; public so tests can drive a reload without waiting for the timer. A text
+   * that does not parse, or (for a file) does not match the running subgraphs, is not served; the
+   * same rejection is logged once, and the check is tried again on the next call.
+   */
   public boolean reload(SupergraphSource source) {
     try {
       String text = source.load();
       if (text.equals(servedText)) {
         return false;
       }
-      swap(text);
+      GatewaySchema schema = GatewaySchema.of(text);
+      if (checks(source)) {
+        Map<String, List<String>> missing = subgraphCheck(schema);
+        if (!missing.isEmpty()) {
+          throw new InvalidSupergraphException(
+              "the running subgraphs do not serve what it routes to them: " + missing);
+        }
+      }
+      swap(schema, text);
       LOG.infof("supergraph from %s changed: now serving the new one", source.describe());
+      reloads.get("applied").increment();
       return true;
     } catch (InvalidSupergraphException e) {
-      LOG.errorf(
-          "supergraph from %s rejected, still serving the last good one: %s",
-          source.describe(), e.getMessage());
+      reloads.get("rejected").increment();
+      String reason = e.getMessage();
+      if (!reason.equals(lastRejection)) {
+        lastRejection = reason;
+        LOG.errorf(
+            "supergraph from %s rejected, still serving the last good one (checked again every"
+                + " %s): %s",
+            source.describe(), config.reloadInterval(), reason);
+      }
       return false;
     }
   }
 
-  private synchronized void swap(String text) {
-    ServingState next = new ServingState(GatewaySchema.of(text), config.planCacheSize());
+  /** Files are checked against the subgraphs; a composition is made from their SDL already. */
+  private boolean checks(SupergraphSource source) {
+    return config.supergraphCheck() && source instanceof FileSupergraphSource;
+  }
+
+  private Map<String, List<String>> subgraphCheck(GatewaySchema schema) {
+    return SubgraphSchemaCheck.check(schema.supergraph(), sdlClient::sdl);
+  }
+
+  private void warnIfSubgraphsDiffer(GatewaySchema schema) {
+    try {
+      Map<String, List<String>> missing = subgraphCheck(schema);
+      if (!missing.isEmpty()) {
+        LOG.warnf(
+            "serving the supergraph, but the running subgraphs do not serve what it routes to"
+                + " them: %s",
+            missing);
+      }
+    } catch (InvalidSupergraphException e) {
+      LOG.warnf("serving the supergraph without checking it against the subgraphs: %s", e);
+    }
+  }
+
+  private synchronized void swap(GatewaySchema schema, String text) {
+    ServingState next = new ServingState(schema, config.planCacheSize());
     state.set(next);
     servedText = text;
+    lastRejection = null;
   }
 
   public ServingState current() {

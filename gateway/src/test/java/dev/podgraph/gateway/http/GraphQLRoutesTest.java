@@ -3,6 +3,8 @@ package dev.podgraph.gateway.http;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -311,6 +313,44 @@ class GraphQLRoutesTest {
       post("{\"query\": \"{ topProducts { name } }\"}")
           .body("errors[0].extensions.code", equalTo("GRAPHQL_VALIDATION_FAILED"));
     } finally {
+      Files.writeString(ShopResource.supergraphFile, good);
+      runtime.reload(source);
+    }
+  }
+
+  @Test
+  void refusesASupergraphItsSubgraphsDoNotServeYetAndAppliesItOnceTheyDo() throws Exception {
+    FileSupergraphSource source = new FileSupergraphSource(ShopResource.supergraphFile);
+    String good = Files.readString(ShopResource.supergraphFile);
+    String productsSdl = ShopResource.shop.products.servedSdl();
+    String internal = "  internalCode: String @join__field(graph: PRODUCTS) @inaccessible\n";
+    assertTrue(good.contains(internal));
+    String introspectColor =
+        "{\"query\": \"{ __type(name: \\\"Product\\\") { fields { name } } }\"}";
+    try {
+      // A supergraph composed from a products release that has not rolled out yet.
+      Files.writeString(
+          ShopResource.supergraphFile,
+          good.replace(internal, internal + "  color: String @join__field(graph: PRODUCTS)\n"));
+      assertFalse(runtime.reload(source));
+      assertFalse(runtime.reload(source), "checked again, still refused");
+      post(introspectColor).body("data.__type.fields.name", not(hasItem("color")));
+      post("{\"query\": \"{ me { name } }\"}").body("data.me.name", equalTo("Alice"));
+      assertTrue(
+          given()
+              .get("/q/metrics")
+              .then()
+              .extract()
+              .asString()
+              .contains("gateway_supergraph_reloads_total{outcome=\"rejected\"}"));
+
+      // The products release rolls out: the next check passes and the new supergraph is served.
+      ShopResource.shop.products.serveSdl(
+          productsSdl.replace("price: Int", "price: Int color: String"));
+      assertTrue(runtime.reload(source));
+      post(introspectColor).body("data.__type.fields.name", hasItem("color"));
+    } finally {
+      ShopResource.shop.products.serveSdl(productsSdl);
       Files.writeString(ShopResource.supergraphFile, good);
       runtime.reload(source);
     }
