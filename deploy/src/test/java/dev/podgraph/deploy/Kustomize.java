@@ -25,9 +25,9 @@ import java.util.Set;
  * The subset of {@code kustomize build} that deploy/ uses, written so the manifests can be checked
  * without a kustomize binary: resources (files and directories), components, configMapGenerator and
  * secretGenerator (create/merge/replace, literals and files, with kustomize's name hash and
- * reference renaming), strategic-merge patches by file, namespace, labels (pod templates of
- * Deployments, StatefulSets, DaemonSets and CronJobs included) and images. Anything else in a
- * kustomization throws {@link UnsupportedKustomizeFeatureException}.
+ * reference renaming; options.disableNameSuffixHash), strategic-merge patches by file, namespace,
+ * labels (pod templates of Deployments, StatefulSets, DaemonSets and CronJobs included) and images.
+ * Anything else in a kustomization throws {@link UnsupportedKustomizeFeatureException}.
  */
 final class Kustomize {
   static final ObjectMapper YAML =
@@ -46,7 +46,8 @@ final class Kustomize {
           "patches",
           "images");
   private static final Set<String> GENERATOR_FIELDS =
-      Set.of("name", "behavior", "literals", "files");
+      Set.of("name", "behavior", "literals", "files", "options");
+  private static final Set<String> GENERATOR_OPTIONS = Set.of("disableNameSuffixHash");
   private static final Set<String> LABEL_FIELDS =
       Set.of("pairs", "includeSelectors", "includeTemplates");
   private static final Set<String> IMAGE_FIELDS = Set.of("name", "newName", "newTag", "digest");
@@ -214,6 +215,10 @@ final class Kustomize {
           throw new InvalidKustomizationException(dir + ": cannot read " + p, e);
         }
       }
+      if (g.has("options")) {
+        requireOnly(dir, field + " options", g.get("options"), GENERATOR_OPTIONS);
+      }
+      boolean hashed = !g.path("options").path("disableNameSuffixHash").asBoolean(false);
       String behavior = g.path("behavior").asText("create");
       ObjectNode existing = find(acc, kind, name);
       switch (behavior) {
@@ -222,14 +227,14 @@ final class Kustomize {
             throw new InvalidKustomizationException(
                 dir + ": " + kind + " " + name + " already exists");
           }
-          acc.add(generated(kind, name, data));
+          acc.add(generated(kind, name, data, hashed));
         }
         case "merge", "replace" -> {
           if (existing == null || !existing.path("metadata").path("annotations").has(GENERATED)) {
             throw new InvalidKustomizationException(
                 dir + ": " + behavior + " needs an existing generated " + kind + " " + name);
           }
-          ObjectNode fresh = generated(kind, name, data);
+          ObjectNode fresh = generated(kind, name, data, hashed);
           if (behavior.equals("merge")) {
             ((ObjectNode) existing.get("data")).setAll((ObjectNode) fresh.get("data"));
           } else {
@@ -249,13 +254,14 @@ final class Kustomize {
     }
   }
 
-  private static ObjectNode generated(String kind, String name, Map<String, String> data) {
+  private static ObjectNode generated(
+      String kind, String name, Map<String, String> data, boolean hashed) {
     ObjectNode o = YAML.createObjectNode();
     o.put("apiVersion", "v1");
     o.put("kind", kind);
     ObjectNode meta = o.putObject("metadata");
     meta.put("name", name);
-    meta.putObject("annotations").put(GENERATED, "true");
+    meta.putObject("annotations").put(GENERATED, hashed ? "hashed" : "unhashed");
     if (kind.equals("Secret")) {
       o.put("type", "Opaque");
     }
@@ -385,9 +391,13 @@ final class Kustomize {
       if (!annotations.has(GENERATED)) {
         continue;
       }
+      boolean hashed = annotations.get(GENERATED).asText().equals("hashed");
       ((ObjectNode) annotations).remove(GENERATED);
       if (annotations.isEmpty()) {
         meta.remove("annotations");
+      }
+      if (!hashed) {
+        continue; // options.disableNameSuffixHash: the name stays as written
       }
       String kind = r.get("kind").asText();
       String name = name(r);

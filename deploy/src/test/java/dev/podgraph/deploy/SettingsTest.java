@@ -2,7 +2,6 @@ package dev.podgraph.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Container;
@@ -10,13 +9,8 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
+import java.net.URI;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -191,26 +185,26 @@ class SettingsTest {
 
   @ParameterizedTest(name = "{0}/overlays/production")
   @MethodSource("dev.podgraph.deploy.Repo#subgraphs")
-  void productionVerifiesTokensWithAMountedRsaKeyThatIsNotTheDevelopmentKey(String service)
-      throws Exception {
+  void productionVerifiesTokensWithTheIssuersJwksOverHttps(String service) {
     RenderedOverlay overlay = Overlays.of(service, "production");
     Container c = Overlays.serviceContainer(overlay);
-    String location = Overlays.envValue(overlay, c, "MP_JWT_VERIFY_PUBLICKEY_LOCATION");
-    String pem = mountedFile(overlay, overlay.podTemplates().get(service).getSpec(), c, location);
-    byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-    RSAPublicKey key =
-        (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
-    assertTrue(key.getModulus().bitLength() >= 2048, overlay + ": RSA key under 2048 bits");
-    Path devKey = Repo.root().resolve("common/src/main/resources/podgraph/dev-jwt/publicKey.pem");
-    if (Files.exists(devKey)) {
-      assertNotEquals(
-          Repo.read(devKey).strip(),
-          pem.strip(),
-          overlay
-              + ": production trusts the development key, whose private half is in the repository");
-    }
+    String issuer = Overlays.envValue(overlay, c, "MP_JWT_VERIFY_ISSUER");
+    assertEquals("https://podgraph.dev/issuer", issuer);
+    URI jwks = URI.create(Overlays.envValue(overlay, c, "MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
+    assertEquals("https", jwks.getScheme(), overlay + ": the JWKS must come over HTTPS");
     assertEquals(
-        "https://podgraph.dev/issuer", Overlays.envValue(overlay, c, "MP_JWT_VERIFY_ISSUER"));
+        URI.create(issuer).getHost(), jwks.getHost(), overlay + ": JWKS from another host");
+    // No key file in production: not the development key (whose private half is in the
+    // repository), not a copy that would need a redeploy on every rotation of the issuer's key.
+    assertTrue(
+        overlay.podTemplates().get(service).getSpec().getVolumes().stream()
+            .noneMatch(v -> v.getName().contains("jwt")),
+        overlay + ": mounts a JWT key");
+    assertTrue(
+        overlay.all(io.fabric8.kubernetes.api.model.ConfigMap.class).stream()
+            .flatMap(m -> m.getData().values().stream())
+            .noneMatch(v -> v.contains("BEGIN PUBLIC KEY")),
+        overlay + ": renders a public key");
   }
 
   @ParameterizedTest(name = "gateway/overlays/{0}")
@@ -224,6 +218,20 @@ class SettingsTest {
     assertFalse(
         Overlays.env(c, "GATEWAY_SUBGRAPHS").isPresent(),
         "GATEWAY_SUBGRAPHS is the development mode: it would override the ConfigMap");
+    // Hot reload: the ConfigMap keeps its name when the supergraph changes (no content hash), and
+    // the directory is mounted without subPath, so the kubelet swaps the file in running pods.
+    assertTrue(
+        overlay.podTemplates().get("gateway").getSpec().getVolumes().stream()
+            .anyMatch(
+                v ->
+                    v.getConfigMap() != null
+                        && "gateway-supergraph".equals(v.getConfigMap().getName())),
+        overlay + ": the supergraph ConfigMap's name changes with its content");
+    assertTrue(
+        c.getVolumeMounts().stream()
+            .filter(m -> file.startsWith(m.getMountPath()))
+            .allMatch(m -> m.getSubPath() == null || m.getSubPath().isEmpty()),
+        overlay + ": a subPath mount never sees a new supergraph");
   }
 
   /** The content a container sees at {@code path}, from a ConfigMap volume of the overlay. */
