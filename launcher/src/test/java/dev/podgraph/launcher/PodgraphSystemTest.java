@@ -86,6 +86,86 @@ class PodgraphSystemTest {
     }
   }
 
+  /**
+   * A second gateway, as production runs it: reading the committed supergraph from a file. A new
+   * supergraph that routes a field catalog-service does not serve is refused (the last good one
+   * keeps serving); one that drops a field (the gateway-first step of a contraction) passes the
+   * check against the real subgraphs' SDL and is served.
+   */
+  @Test
+  void aGatewayOnASupergraphFileSwapsOnlyToSupergraphsTheRunningSubgraphsServe() throws Exception {
+    Path root = Path.of("").toAbsolutePath().getParent();
+    String committed =
+        java.nio.file.Files.readString(root.resolve("deploy/gateway/base/supergraph.graphql"))
+            .replace(
+                "http://catalog-service:8081/graphql",
+                system.baseUrl("catalog-service") + "/graphql")
+            .replace(
+                "http://guest-service:8082/graphql", system.baseUrl("guest-service") + "/graphql");
+    String showFields = "{\n  hostName: String!\n  tagline: String\n  title: String!\n\n";
+    assertTrue(committed.contains(showFields));
+    Path file = root.resolve("launcher/target/system-test/supergraph-check.graphql");
+    java.nio.file.Files.writeString(file, committed);
+    RunPorts ports = RunPorts.free();
+    ServiceProcess fileGateway =
+        ServiceProcess.start(
+            "gateway-on-file",
+            root.resolve("gateway/target/quarkus-app/quarkus-run.jar"),
+            ports.gateway(),
+            ports.gatewayManagement(),
+            Map.of("GATEWAY_SUPERGRAPH", file.toString(), "GATEWAY_RELOAD_INTERVAL", "200ms"),
+            root.resolve("launcher/target/system-test/logs"));
+    try {
+      fileGateway.awaitReady(java.time.Duration.ofMinutes(2));
+      URI graphql = URI.create(fileGateway.baseUrl() + "/graphql");
+      String showFieldNames = "{ __type(name: \"Show\") { fields { name } } }";
+
+      java.nio.file.Files.writeString(
+          file, committed.replace(showFields, showFields + "  slogan: String\n"));
+      awaitReloads(fileGateway, "rejected");
+      assertEquals(
+          List.of("hostName", "tagline", "title", "updatedAt", "url", "version"),
+          names(fieldsOf(GatewayClient.post(graphql, showFieldNames, Map.of(), null))));
+
+      java.nio.file.Files.writeString(
+          file, committed.replace(showFields, showFields.replace("  tagline: String\n", "")));
+      awaitReloads(fileGateway, "applied");
+      assertEquals(
+          List.of("hostName", "title", "updatedAt", "url", "version"),
+          names(fieldsOf(GatewayClient.post(graphql, showFieldNames, Map.of(), null))));
+      assertNoErrors(
+          GatewayClient.post(
+              graphql,
+              "{ episodes(first: 2) { edges { node { title guests { name } } } } }",
+              Map.of(),
+              null));
+    } finally {
+      fileGateway.stop();
+    }
+  }
+
+  private static JsonNode fieldsOf(JsonNode introspection) {
+    assertNoErrors(introspection);
+    return introspection.path("data").path("__type").path("fields");
+  }
+
+  /** Polls the gateway's reload counter until it counts one with this outcome (30 s at most). */
+  private static void awaitReloads(ServiceProcess gateway, String outcome) throws Exception {
+    String sample = "gateway_supergraph_reloads_total{outcome=\"" + outcome + "\"}";
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+    while (java.time.Instant.now().isBefore(deadline)) {
+      for (String line :
+          GatewayClient.get(gateway.managementUrl() + "/q/metrics").body().split("\n")) {
+        if (line.startsWith(sample)
+            && Double.parseDouble(line.substring(sample.length()).trim()) >= 1) {
+          return;
+        }
+      }
+      gateway.process().waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+    throw new AssertionError("no supergraph reload " + outcome + " within 30 s");
+  }
+
   @Test
   void theSeedNotesImportAsFourEpisodes() {
     assertTrue(firstImport.failures().isEmpty(), firstImport.summary().toString());

@@ -199,8 +199,8 @@ public class GatewayRuntime {
         lastRejection = reason;
         LOG.errorf(
             "supergraph from %s rejected, still serving the last good one (checked again every"
-                + " %s): %s",
-            source.describe(), config.reloadInterval(), reason);
+                + " %d ms): %s",
+            source.describe(), config.reloadInterval().toMillis(), reason);
       }
       return false;
     }
