@@ -148,9 +148,14 @@ public final class PodgraphSystem implements AutoCloseable {
 
   /** Starts a stopped service again with the same port and settings and waits until ready. */
   public void restart(String service) throws InterruptedException {
+    restart(service, Map.of());
+  }
+
+  /** As {@link #restart(String)}, with some environment variables changed or added. */
+  public void restart(String service, Map<String, String> changedEnv) throws InterruptedException {
     ServiceProcess old = find(service);
     old.stop();
-    ServiceProcess again = old.startAgain();
+    ServiceProcess again = old.startAgain(changedEnv);
     synchronized (started) {
       started.set(started.indexOf(old), again);
     }

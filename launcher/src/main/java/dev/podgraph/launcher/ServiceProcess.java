@@ -83,10 +83,17 @@ final class ServiceProcess {
 
   /** The same service (jar, port, settings) as a new process; this one must have stopped. */
   ServiceProcess startAgain() {
+    return startAgain(Map.of());
+  }
+
+  /** As {@link #startAgain()}, with some settings changed or added. */
+  ServiceProcess startAgain(Map<String, String> changedEnv) {
     if (process.isAlive()) {
       throw new IllegalStateException(name + " is still running");
     }
-    return start(name, jar, port, managementPort, env, log.getParent(), true);
+    Map<String, String> merged = new java.util.HashMap<>(env);
+    merged.putAll(changedEnv);
+    return start(name, jar, port, managementPort, merged, log.getParent(), true);
   }
 
   /** Sends a POSIX signal (STOP, CONT, ...) to the process with kill(1). */

@@ -133,5 +133,29 @@ public interface GatewayConfig {
 
     @WithDefault("5000")
     int maxFields();
+
+    /**
+     * Demand control: the highest estimated cost an operation may have (IBM cost spec, as Apollo
+     * Router's demand control counts it; gateway/README.md). The front-page query costs about
+     * 1,100.
+     */
+    @WithDefault("10000")
+    long maxCost();
+
+    /** How long a list is assumed to be when no slicing argument or {@code @listSize} says. */
+    @WithDefault("10")
+    long assumedListSize();
+
+    /** {@code enforce} refuses operations over {@link #maxCost()}; {@code measure} only records. */
+    @WithDefault("enforce")
+    String costMode();
+
+    /** Operations estimated at this cost or more count as heavy. */
+    @WithDefault("2000")
+    long heavyCost();
+
+    /** Heavy operations one gateway runs at once; more are refused with UNAVAILABLE (503). */
+    @WithDefault("4")
+    int maxHeavyOperations();
   }
 }

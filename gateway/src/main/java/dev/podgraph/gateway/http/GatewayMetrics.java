@@ -25,6 +25,19 @@ public final class GatewayMetrics {
     registry.counter("gateway.errors", "code", code).increment();
   }
 
+  /** The estimated cost of an admitted or refused operation (demand control). */
+  public void cost(long estimated) {
+    io.micrometer.core.instrument.DistributionSummary.builder("gateway.operation.cost")
+        .description("Estimated cost of each operation (demand control)")
+        .register(registry)
+        .record(estimated);
+  }
+
+  /** An expensive operation refused because the allowed number of them were running. */
+  public void heavyRefused() {
+    registry.counter("gateway.heavy.refused").increment();
+  }
+
   public void planCache(boolean hit) {
     (hit ? planHits : planMisses).increment();
   }

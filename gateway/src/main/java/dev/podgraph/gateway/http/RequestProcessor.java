@@ -49,6 +49,7 @@ public final class RequestProcessor {
   private final Supplier<ServingState> state;
   private final PlanExecutor executor;
   private final OperationLimits limits;
+  private final DemandControl demand;
   private final ParserOptions parserOptions;
   private final GatewayMetrics metrics;
 
@@ -60,6 +61,7 @@ public final class RequestProcessor {
     this.state = state;
     this.executor = executor;
     this.limits = new OperationLimits(limits);
+    this.demand = new DemandControl(limits, metrics);
     this.parserOptions =
         ParserOptions.getDefaultOperationParserOptions()
             .transform(o -> o.maxTokens(limits.maxTokens()));
@@ -84,13 +86,21 @@ public final class RequestProcessor {
       }
       limits.check(parsed.document(), operation);
       checkVariables(current, operation, request.variables());
-      metrics.request(operation.getOperation().name().toLowerCase(Locale.ROOT));
-      QueryPlan plan = plan(current, parsed, request);
-      Map<String, Object> introspection = introspect(current, plan, request.variables());
-      return executor
-          .execute(current.schema().supergraph(), plan, request.variables(), forwardedHeaders)
-          .thenApply(merged -> respond(current, plan, merged, introspection))
-          .exceptionally(this::internal);
+      DemandControl.Permit permit =
+          demand.admit(current, parsed.document(), operation, request.variables());
+      try {
+        metrics.request(operation.getOperation().name().toLowerCase(Locale.ROOT));
+        QueryPlan plan = plan(current, parsed, request);
+        Map<String, Object> introspection = introspect(current, plan, request.variables());
+        return executor
+            .execute(current.schema().supergraph(), plan, request.variables(), forwardedHeaders)
+            .thenApply(merged -> respond(current, plan, merged, introspection))
+            .exceptionally(this::internal)
+            .whenComplete((answer, failure) -> permit.release());
+      } catch (RuntimeException e) {
+        permit.release();
+        throw e;
+      }
     } catch (RequestRefusedException e) {
       metrics.error(e.code().name());
       return CompletableFuture.completedFuture(

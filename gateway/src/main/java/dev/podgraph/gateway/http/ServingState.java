@@ -2,6 +2,7 @@ package dev.podgraph.gateway.http;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.podgraph.gateway.cost.CostDirectives;
 import dev.podgraph.gateway.plan.QueryPlan;
 import dev.podgraph.gateway.plan.QueryPlanner;
 import dev.podgraph.gateway.response.ResponseShaper;
@@ -24,6 +25,7 @@ public final class ServingState {
   private final GraphQL introspection;
   private final Cache<String, ParsedDocument> documents;
   private final Cache<PlanKey, QueryPlan> plans;
+  private final CostDirectives costDirectives;
 
   public ServingState(GatewaySchema schema, int cacheSize) {
     this.schema = schema;
@@ -32,6 +34,12 @@ public final class ServingState {
     this.introspection = GraphQL.newGraphQL(schema.api()).build();
     this.documents = Caffeine.newBuilder().maximumSize(cacheSize).build();
     this.plans = Caffeine.newBuilder().maximumSize(cacheSize).build();
+    this.costDirectives = CostDirectives.of(schema.supergraph().sdl());
+  }
+
+  /** The supergraph's {@code @cost} and {@code @listSize}, for demand control. */
+  public CostDirectives costDirectives() {
+    return costDirectives;
   }
 
   public GatewaySchema schema() {
