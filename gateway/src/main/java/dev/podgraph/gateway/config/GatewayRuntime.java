@@ -64,13 +64,17 @@ public class GatewayRuntime {
     this.reloads =
         Map.of(
             "applied",
-            Counter.builder("gateway_supergraph_reloads_total")
-                .description("Changed supergraphs served (applied) or refused (rejected)")
+            Counter.builder("gateway.supergraph.reloads")
+                .description(
+                    "Reloads that found a changed supergraph: served (applied) or refused (rejected,"
+                        + " counted again on every retry)")
                 .tag("outcome", "applied")
                 .register(registry),
             "rejected",
-            Counter.builder("gateway_supergraph_reloads_total")
-                .description("Changed supergraphs served (applied) or refused (rejected)")
+            Counter.builder("gateway.supergraph.reloads")
+                .description(
+                    "Reloads that found a changed supergraph: served (applied) or refused (rejected,"
+                        + " counted again on every retry)")
                 .tag("outcome", "rejected")
                 .register(registry));
   }
