@@ -55,6 +55,53 @@ public interface GatewayConfig {
 
   Limits limits();
 
+  Apq apq();
+
+  TrustedDocuments trustedDocuments();
+
+  /** Automatic persisted queries ({@code gateway.apq.*}): LRU in front of the gateway's Redis. */
+  interface Apq {
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Texts kept in-process. */
+    @WithDefault("10000")
+    long cacheSize();
+
+    /** How long a text stays in Redis after it was registered. */
+    @WithDefault("168h")
+    Duration ttl();
+
+    /** The longest one Redis command may take before it counts as failed. */
+    @WithDefault("150ms")
+    Duration redisTimeout();
+
+    /** Failed Redis commands in a row after which Redis is skipped for {@link #redisOpenFor()}. */
+    @WithDefault("3")
+    int redisFailures();
+
+    @WithDefault("5s")
+    Duration redisOpenFor();
+  }
+
+  /** Trusted documents ({@code gateway.trusted-documents.*}): operations from manifests. */
+  interface TrustedDocuments {
+    /** Manifest files read at start-up (Apollo's or the key-value form), comma-separated. */
+    Optional<List<String>> manifests();
+
+    /**
+     * {@code allow-unlisted}: manifest operations by id, anything else as usual; {@code require}:
+     * only manifest operations (by id, by hash, or as their exact text).
+     */
+    @WithDefault("allow-unlisted")
+    Mode mode();
+
+    enum Mode {
+      ALLOW_UNLISTED,
+      REQUIRE
+    }
+  }
+
   CircuitBreaker circuitBreaker();
 
   /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.podgraph.gateway.config.GatewayRuntime;
+import dev.podgraph.gateway.persisted.PersistedOperations;
 import dev.podgraph.gateway.response.ErrorCode;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -43,12 +44,14 @@ public class GraphQLRoutes {
 
   private final GatewayRuntime runtime;
   private final ObjectMapper mapper;
+  private final PersistedOperations persisted;
 
   /** Exactly one JSON value per body or parameter: anything after it is refused, not ignored. */
   private final ObjectReader jsonObject;
 
-  public GraphQLRoutes(GatewayRuntime runtime, ObjectMapper mapper) {
+  public GraphQLRoutes(GatewayRuntime runtime, ObjectMapper mapper, PersistedOperations persisted) {
     this.runtime = runtime;
+    this.persisted = persisted;
     this.mapper = mapper;
     this.jsonObject =
         mapper.readerFor(JSON_OBJECT).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -157,6 +160,7 @@ public class GraphQLRoutes {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("query", context.request().getParam("query"));
     body.put("operationName", context.request().getParam("operationName"));
+    body.put("documentId", context.request().getParam("documentId"));
     String variables = context.request().getParam("variables");
     if (variables != null && !variables.isBlank()) {
       try {
@@ -201,20 +205,36 @@ public class GraphQLRoutes {
           "query and operationName must be strings and variables an object.");
       return;
     }
-    if (query == null
-        && body.get("extensions") instanceof Map<?, ?> extensions
-        && extensions.containsKey("persistedQuery")) {
-      // Automatic persisted queries are not kept: the client falls back to sending the text.
-      refuse(context, 200, ErrorCode.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound");
-      return;
-    }
     if (runtime.processor() == null) {
       refuse(context, 503, ErrorCode.UNAVAILABLE, "The gateway is starting.");
       return;
     }
-    GraphQLRequest request =
-        new GraphQLRequest(
-            (String) query, (String) operationName, (Map<String, Object>) variables, viaGet);
+    persisted
+        .resolve((String) query, body.get("documentId"), body.get("extensions"))
+        .whenComplete(
+            (resolution, failure) -> {
+              if (failure != null) {
+                refuse(context, 500, ErrorCode.INTERNAL, "Internal server error.");
+              } else if (resolution.refused()) {
+                Map<String, Object> error = resolution.code().error(resolution.message());
+                write(context, new ProcessedResponse(resolution.status(), errors(error), true));
+              } else {
+                execute(
+                    context,
+                    new GraphQLRequest(
+                        resolution.query(),
+                        (String) operationName,
+                        (Map<String, Object>) variables,
+                        viaGet));
+              }
+            });
+  }
+
+  private static Map<String, Object> errors(Map<String, Object> error) {
+    return Map.of("errors", List.of(error));
+  }
+
+  private void execute(RoutingContext context, GraphQLRequest request) {
     runtime
         .processor()
         .process(request, forwarded(context.request()))
