@@ -57,6 +57,14 @@ public interface GatewayConfig {
 
   Apq apq();
 
+  Explorer explorer();
+
+  /** GraphiQL on {@code GET /graphql} for browsers ({@code GATEWAY_EXPLORER_ENABLED}). */
+  interface Explorer {
+    @WithDefault("true")
+    boolean enabled();
+  }
+
   TrustedDocuments trustedDocuments();
 
   /** Automatic persisted queries ({@code gateway.apq.*}): LRU in front of the gateway's Redis. */

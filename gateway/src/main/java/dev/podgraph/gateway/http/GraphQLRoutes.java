@@ -45,6 +45,7 @@ public class GraphQLRoutes {
   private final GatewayRuntime runtime;
   private final ObjectMapper mapper;
   private final PersistedOperations persisted;
+  private final ExplorerPage explorer;
 
   /** Exactly one JSON value per body or parameter: anything after it is refused, not ignored. */
   private final ObjectReader jsonObject;
@@ -52,6 +53,7 @@ public class GraphQLRoutes {
   public GraphQLRoutes(GatewayRuntime runtime, ObjectMapper mapper, PersistedOperations persisted) {
     this.runtime = runtime;
     this.persisted = persisted;
+    this.explorer = new ExplorerPage(runtime.config().explorer());
     this.mapper = mapper;
     this.jsonObject =
         mapper.readerFor(JSON_OBJECT).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -74,7 +76,11 @@ public class GraphQLRoutes {
         .handler(BodyHandler.create(false).setBodyLimit(limit))
         .handler(this::post)
         .failureHandler(this::failure);
-    router.get("/graphql").handler(this::get).failureHandler(this::failure);
+    router
+        .get("/graphql")
+        .handler(explorer::handle)
+        .handler(this::get)
+        .failureHandler(this::failure);
   }
 
   /**
