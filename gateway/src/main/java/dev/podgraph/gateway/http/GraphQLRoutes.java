@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.podgraph.gateway.config.GatewayRuntime;
+import dev.podgraph.gateway.defer.DeferredResponder;
 import dev.podgraph.gateway.persisted.PersistedOperations;
 import dev.podgraph.gateway.response.ErrorCode;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** {@code POST /graphql} and {@code GET /graphql} per GraphQL over HTTP. */
@@ -46,6 +48,7 @@ public class GraphQLRoutes {
   private final ObjectMapper mapper;
   private final PersistedOperations persisted;
   private final ExplorerPage explorer;
+  private final DeferredResponder deferred;
 
   /** Exactly one JSON value per body or parameter: anything after it is refused, not ignored. */
   private final ObjectReader jsonObject;
@@ -54,6 +57,7 @@ public class GraphQLRoutes {
     this.runtime = runtime;
     this.persisted = persisted;
     this.explorer = new ExplorerPage(runtime.config().explorer());
+    this.deferred = new DeferredResponder(mapper);
     this.mapper = mapper;
     this.jsonObject =
         mapper.readerFor(JSON_OBJECT).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -241,17 +245,27 @@ public class GraphQLRoutes {
   }
 
   private void execute(RoutingContext context, GraphQLRequest request) {
-    runtime
-        .processor()
-        .process(request, forwarded(context.request()))
-        .whenComplete(
-            (response, failure) -> {
-              if (failure != null) {
-                refuse(context, 500, ErrorCode.INTERNAL, "Internal server error.");
-              } else {
-                write(context, response);
-              }
-            });
+    if (DeferredResponder.applies(context.request().getHeader("accept"), request)) {
+      deferred.respond(
+          runtime.processor(),
+          request,
+          forwarded(context.request()),
+          context.response(),
+          answer -> answer(context, answer));
+      return;
+    }
+    answer(context, runtime.processor().process(request, forwarded(context.request())));
+  }
+
+  private void answer(RoutingContext context, CompletableFuture<ProcessedResponse> answer) {
+    answer.whenComplete(
+        (response, failure) -> {
+          if (failure != null) {
+            refuse(context, 500, ErrorCode.INTERNAL, "Internal server error.");
+          } else {
+            write(context, response);
+          }
+        });
   }
 
   private Map<String, String> forwarded(HttpServerRequest request) {

@@ -70,20 +70,9 @@ public final class RequestProcessor {
       GraphQLRequest request, Map<String, String> forwardedHeaders) {
     ServingState current = state.get();
     try {
-      ParsedDocument parsed = parseAndValidate(current, request.query());
-      OperationDefinition operation;
-      try {
-        operation = OperationNormalizer.select(parsed.document(), request.operationName());
-      } catch (OperationNormalizer.UnknownOperationException e) {
-        throw new RequestRefusedException(
-            ErrorCode.OPERATION_RESOLUTION_FAILURE, 400, e.getMessage());
-      }
-      if (request.viaGet() && operation.getOperation() != OperationDefinition.Operation.QUERY) {
-        throw new RequestRefusedException(
-            ErrorCode.BAD_USER_INPUT, 405, "Only queries can be sent with GET; use POST.");
-      }
-      limits.check(parsed.document(), operation);
-      checkVariables(current, operation, request.variables());
+      ParsedDocument parsed = check(current, request);
+      OperationDefinition operation =
+          OperationNormalizer.select(parsed.document(), request.operationName());
       metrics.request(operation.getOperation().name().toLowerCase(Locale.ROOT));
       QueryPlan plan = plan(current, parsed, request);
       Map<String, Object> introspection = introspect(current, plan, request.variables());
@@ -92,10 +81,7 @@ public final class RequestProcessor {
           .thenApply(merged -> respond(current, plan, merged, introspection))
           .exceptionally(this::internal);
     } catch (RequestRefusedException e) {
-      metrics.error(e.code().name());
-      return CompletableFuture.completedFuture(
-          new ProcessedResponse(
-              e.status(), Map.of("errors", List.of(e.code().error(e.getMessage()))), true));
+      return CompletableFuture.completedFuture(refused(e));
     } catch (PlanningException e) {
       metrics.error(ErrorCode.INTERNAL.name());
       return CompletableFuture.completedFuture(
@@ -110,6 +96,45 @@ public final class RequestProcessor {
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(internal(e));
     }
+  }
+
+  /**
+   * Parses, validates and checks a request without running it: the parsed document, or the response
+   * that refuses it (used to split {@code @defer} operations only once they are valid).
+   */
+  public Checked check(GraphQLRequest request) {
+    try {
+      return new Checked(check(state.get(), request), null);
+    } catch (RequestRefusedException e) {
+      return new Checked(null, refused(e));
+    }
+  }
+
+  /** A checked request: its document, or the refusal. */
+  public record Checked(ParsedDocument parsed, ProcessedResponse refusal) {}
+
+  private ParsedDocument check(ServingState current, GraphQLRequest request) {
+    ParsedDocument parsed = parseAndValidate(current, request.query());
+    OperationDefinition operation;
+    try {
+      operation = OperationNormalizer.select(parsed.document(), request.operationName());
+    } catch (OperationNormalizer.UnknownOperationException e) {
+      throw new RequestRefusedException(
+          ErrorCode.OPERATION_RESOLUTION_FAILURE, 400, e.getMessage());
+    }
+    if (request.viaGet() && operation.getOperation() != OperationDefinition.Operation.QUERY) {
+      throw new RequestRefusedException(
+          ErrorCode.BAD_USER_INPUT, 405, "Only queries can be sent with GET; use POST.");
+    }
+    limits.check(parsed.document(), operation);
+    checkVariables(current, operation, request.variables());
+    return parsed;
+  }
+
+  private ProcessedResponse refused(RequestRefusedException e) {
+    metrics.error(e.code().name());
+    return new ProcessedResponse(
+        e.status(), Map.of("errors", List.of(e.code().error(e.getMessage()))), true);
   }
 
   private ProcessedResponse internal(Throwable failure) {
