@@ -8,6 +8,8 @@ import dev.podgraph.gateway.config.GatewayRuntime;
 import dev.podgraph.gateway.defer.DeferredResponder;
 import dev.podgraph.gateway.persisted.PersistedOperations;
 import dev.podgraph.gateway.response.ErrorCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpConnection;
@@ -219,6 +221,9 @@ public class GraphQLRoutes {
       refuse(context, 503, ErrorCode.UNAVAILABLE, "The gateway is starting.");
       return;
     }
+    // The server span Quarkus started for this request; made current again where the pipeline
+    // continues, which may be on a Redis client's thread after a persisted-query lookup.
+    Context trace = Context.current();
     persisted
         .resolve((String) query, body.get("documentId"), body.get("extensions"))
         .whenComplete(
@@ -231,6 +236,7 @@ public class GraphQLRoutes {
               } else {
                 execute(
                     context,
+                    trace,
                     new GraphQLRequest(
                         resolution.query(),
                         (String) operationName,
@@ -242,6 +248,12 @@ public class GraphQLRoutes {
 
   private static Map<String, Object> errors(Map<String, Object> error) {
     return Map.of("errors", List.of(error));
+  }
+
+  private void execute(RoutingContext context, Context trace, GraphQLRequest request) {
+    try (Scope ignored = trace.makeCurrent()) {
+      execute(context, request);
+    }
   }
 
   private void execute(RoutingContext context, GraphQLRequest request) {

@@ -8,6 +8,7 @@ import dev.podgraph.gateway.plan.PlanningException;
 import dev.podgraph.gateway.plan.QueryPlan;
 import dev.podgraph.gateway.response.ErrorCode;
 import dev.podgraph.gateway.response.ResponseShaper;
+import dev.podgraph.gateway.trace.GatewayTracing;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
@@ -27,6 +28,8 @@ import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.validation.ValidationError;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,12 +54,23 @@ public final class RequestProcessor {
   private final OperationLimits limits;
   private final ParserOptions parserOptions;
   private final GatewayMetrics metrics;
+  private final GatewayTracing tracing;
 
   public RequestProcessor(
       Supplier<ServingState> state,
       PlanExecutor executor,
       GatewayConfig.Limits limits,
       GatewayMetrics metrics) {
+    this(state, executor, limits, metrics, GatewayTracing.NOOP);
+  }
+
+  public RequestProcessor(
+      Supplier<ServingState> state,
+      PlanExecutor executor,
+      GatewayConfig.Limits limits,
+      GatewayMetrics metrics,
+      GatewayTracing tracing) {
+    this.tracing = tracing;
     this.state = state;
     this.executor = executor;
     this.limits = new OperationLimits(limits);
@@ -70,16 +84,20 @@ public final class RequestProcessor {
       GraphQLRequest request, Map<String, String> forwardedHeaders) {
     ServingState current = state.get();
     try {
-      ParsedDocument parsed = check(current, request);
+      ParsedDocument parsed = tracing.inSpan("graphql.validate", () -> check(current, request));
       OperationDefinition operation =
           OperationNormalizer.select(parsed.document(), request.operationName());
       metrics.request(operation.getOperation().name().toLowerCase(Locale.ROOT));
-      QueryPlan plan = plan(current, parsed, request);
+      QueryPlan plan = tracing.inSpan("graphql.plan", () -> plan(current, parsed, request));
       Map<String, Object> introspection = introspect(current, plan, request.variables());
+      Span execute = tracing.start("graphql.execute");
+      Map<String, String> headers =
+          GatewayTracing.withTraceContext(forwardedHeaders, Context.current().with(execute));
       return executor
-          .execute(current.schema().supergraph(), plan, request.variables(), forwardedHeaders)
+          .execute(current.schema().supergraph(), plan, request.variables(), headers)
           .thenApply(merged -> respond(current, plan, merged, introspection))
-          .exceptionally(this::internal);
+          .exceptionally(this::internal)
+          .whenComplete((answer, failure) -> execute.end());
     } catch (RequestRefusedException e) {
       return CompletableFuture.completedFuture(refused(e));
     } catch (PlanningException e) {
