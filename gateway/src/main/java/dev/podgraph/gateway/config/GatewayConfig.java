@@ -59,6 +59,14 @@ public interface GatewayConfig {
 
   Explorer explorer();
 
+  /**
+   * Whether a request with the header {@code Apollo-Query-Plan-Experimental: true} gets its query
+   * plan in {@code extensions.apolloQueryPlan} ({@code GATEWAY_EXPOSE_QUERY_PLAN}; off in
+   * production).
+   */
+  @WithDefault("true")
+  boolean exposeQueryPlan();
+
   /** GraphiQL on {@code GET /graphql} for browsers ({@code GATEWAY_EXPLORER_ENABLED}). */
   interface Explorer {
     @WithDefault("true")

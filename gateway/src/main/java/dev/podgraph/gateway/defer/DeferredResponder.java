@@ -75,7 +75,12 @@ public final class DeferredResponder {
     String name = operation.getName();
     CompletableFuture<ProcessedResponse> primary =
         processor.process(
-            new GraphQLRequest(split.primary(), name, request.variables(), request.viaGet()),
+            new GraphQLRequest(
+                split.primary(),
+                name,
+                request.variables(),
+                request.viaGet(),
+                request.explainPlan()),
             forwarded);
     List<CompletableFuture<ProcessedResponse>> parts = new ArrayList<>();
     for (DeferSplitter.Deferred deferred : split.deferred()) {

@@ -29,8 +29,7 @@ final class ExplorerPage {
         request.getParam("query") != null
             || request.getParam("extensions") != null
             || request.getParam("documentId") != null)) {
-      context
-          .response()
+      Compression.allow(context.response())
           .putHeader("content-type", "text/html; charset=utf-8")
           .putHeader("cache-control", "no-cache")
           .end(page);

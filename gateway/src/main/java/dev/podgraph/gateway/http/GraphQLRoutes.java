@@ -241,9 +241,16 @@ public class GraphQLRoutes {
                         resolution.query(),
                         (String) operationName,
                         (Map<String, Object>) variables,
-                        viaGet));
+                        viaGet,
+                        explainPlan(context)));
               }
             });
+  }
+
+  /** Apollo Router's header for developers; honoured only where the setting allows it. */
+  private boolean explainPlan(RoutingContext context) {
+    return runtime.config().exposeQueryPlan()
+        && "true".equalsIgnoreCase(context.request().getHeader("apollo-query-plan-experimental"));
   }
 
   private static Map<String, Object> errors(Map<String, Object> error) {
@@ -325,8 +332,7 @@ public class GraphQLRoutes {
       return;
     }
     try {
-      context
-          .response()
+      Compression.allow(context.response())
           .setStatusCode(status)
           .putHeader("content-type", type + "; charset=utf-8")
           .end(io.vertx.core.buffer.Buffer.buffer(mapper.writeValueAsBytes(body)));

@@ -4,6 +4,7 @@ import dev.podgraph.gateway.config.GatewayConfig;
 import dev.podgraph.gateway.execute.MergedResult;
 import dev.podgraph.gateway.execute.PlanExecutor;
 import dev.podgraph.gateway.plan.OperationNormalizer;
+import dev.podgraph.gateway.plan.PlanExplainer;
 import dev.podgraph.gateway.plan.PlanningException;
 import dev.podgraph.gateway.plan.QueryPlan;
 import dev.podgraph.gateway.response.ErrorCode;
@@ -96,6 +97,7 @@ public final class RequestProcessor {
       return executor
           .execute(current.schema().supergraph(), plan, request.variables(), headers)
           .thenApply(merged -> respond(current, plan, merged, introspection))
+          .thenApply(answer -> request.explainPlan() ? explained(answer, plan) : answer)
           .exceptionally(this::internal)
           .whenComplete((answer, failure) -> execute.end());
     } catch (RequestRefusedException e) {
@@ -304,6 +306,12 @@ public final class RequestProcessor {
     }
     body.put("data", shaped.data());
     return new ProcessedResponse(200, body, false);
+  }
+
+  private static ProcessedResponse explained(ProcessedResponse answer, QueryPlan plan) {
+    Map<String, Object> body = new LinkedHashMap<>(answer.body());
+    body.put("extensions", Map.of("apolloQueryPlan", PlanExplainer.explain(plan)));
+    return new ProcessedResponse(answer.status(), body, answer.requestError());
   }
 
   private static String code(Map<String, Object> error) {
