@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podgraph.gateway.config.GatewayConfig;
 import dev.podgraph.gateway.config.GatewayConfig.TrustedDocuments.Mode;
 import dev.podgraph.gateway.response.ErrorCode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,9 +26,11 @@ public class PersistedOperations {
   private final PersistedQueryCache apq;
   private final TrustedDocuments trusted;
   private final Mode mode;
+  private final MeterRegistry meters;
 
   @Inject
-  public PersistedOperations(GatewayConfig config, Redis redis, ObjectMapper mapper) {
+  public PersistedOperations(
+      GatewayConfig config, Redis redis, ObjectMapper mapper, MeterRegistry meters) {
     this(
         config.apq().enabled()
             ? new PersistedQueryCache(
@@ -45,13 +48,17 @@ public class PersistedOperations {
             .manifests()
             .map(m -> TrustedDocuments.load(m, mapper))
             .orElse(TrustedDocuments.NONE),
-        config.trustedDocuments().mode());
+        config.trustedDocuments().mode(),
+        meters);
     if (trusted.size() > 0 || mode == Mode.REQUIRE) {
       LOG.infof("Trusted documents: %d operations, mode %s", trusted.size(), mode);
     }
   }
 
-  public PersistedOperations(PersistedQueryCache apq, TrustedDocuments trusted, Mode mode) {
+  /** {@code meters} may be null (no metrics). */
+  public PersistedOperations(
+      PersistedQueryCache apq, TrustedDocuments trusted, Mode mode, MeterRegistry meters) {
+    this.meters = meters;
     this.apq = apq;
     this.trusted = trusted;
     this.mode = mode;
@@ -75,12 +82,35 @@ public class PersistedOperations {
   /** {@code query} may be null; {@code documentId} and {@code extensions} are taken as sent. */
   public CompletableFuture<Resolution> resolve(String query, Object documentId, Object extensions) {
     if (documentId != null) {
-      return done(byDocumentId(documentId));
+      return done(counted("document_id", byDocumentId(documentId)));
     }
     if (extensions instanceof Map<?, ?> map && map.get("persistedQuery") != null) {
-      return persistedQuery(query, map.get("persistedQuery"));
+      boolean withText = query != null;
+      return persistedQuery(query, map.get("persistedQuery"))
+          .thenApply(r -> counted(withText ? "hash_and_text" : "hash", r));
     }
-    return done(text(query));
+    return done(
+        query == null || mode != Mode.REQUIRE
+            ? Resolution.run(query)
+            : counted("text", text(query)));
+  }
+
+  /**
+   * {@code gateway_persisted_queries_total{request, result}}: what was sent (document_id, hash,
+   * hash_and_text, text) and what became of it (run or the refusal code).
+   */
+  private Resolution counted(String request, Resolution resolution) {
+    if (meters != null) {
+      meters
+          .counter(
+              "gateway.persisted.queries",
+              "request",
+              request,
+              "result",
+              resolution.refused() ? resolution.code().name() : "run")
+          .increment();
+    }
+    return resolution;
   }
 
   private Resolution byDocumentId(Object documentId) {

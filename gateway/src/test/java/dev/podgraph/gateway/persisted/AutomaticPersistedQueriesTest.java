@@ -3,6 +3,7 @@ package dev.podgraph.gateway.persisted;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.podgraph.gateway.fixture.ShopResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -61,6 +62,16 @@ class AutomaticPersistedQueriesTest {
         .body("data.topProducts[1].name", equalTo("Couch"));
 
     assertEquals(query, redisValue(RedisQueryStore.PREFIX + hash), "kept in the gateway's Redis");
+    String metrics = given().get("/q/metrics").then().extract().asString();
+    assertTrue(
+        metrics.contains(
+            "gateway_persisted_queries_total{request=\"hash\",result=\"PERSISTED_QUERY_NOT_FOUND\"}"),
+        metrics);
+    assertTrue(
+        metrics.contains("gateway_persisted_queries_total{request=\"hash\",result=\"run\"}"));
+    assertTrue(
+        metrics.contains(
+            "gateway_persisted_queries_total{request=\"hash_and_text\",result=\"run\"}"));
   }
 
   @Test
