@@ -11,10 +11,7 @@ import dev.podgraph.gateway.response.ErrorCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -24,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -36,15 +32,6 @@ public class GraphQLRoutes {
   private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
   private static final String TOO_LARGE = "The request body is larger than the gateway accepts.";
-
-  /**
-   * Before Quarkus's own body-size check ({@code quarkus.http.limits.max-body-size}, order {@value
-   * RouteConstants#ROUTE_ORDER_UPLOAD_LIMIT}), which answers a bare 413 without a GraphQL body.
-   */
-  static final int DECLARED_LENGTH_ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
-
-  /** How long the unread rest of a too-large body is discarded before the connection is closed. */
-  static final long LINGER_MILLIS = 1000;
 
   private final GatewayRuntime runtime;
   private final ObjectMapper mapper;
@@ -67,7 +54,7 @@ public class GraphQLRoutes {
 
   void register(@Observes Router router) {
     long limit = runtime.config().limits().maxBodyBytes();
-    checkAgainstServerLimit(
+    BodyLimit.checkAgainstServerLimit(
         limit,
         ConfigProvider.getConfig()
             .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
@@ -75,8 +62,8 @@ public class GraphQLRoutes {
     // A declared Content-Length over the limit is refused from the headers, the body never read.
     router
         .post("/graphql")
-        .order(DECLARED_LENGTH_ORDER)
-        .handler(context -> refuseDeclaredLength(context, limit));
+        .order(BodyLimit.DECLARED_LENGTH_ORDER)
+        .handler(context -> BodyLimit.refuseDeclaredLength(context, limit, this::tooLarge));
     router
         .post("/graphql")
         .handler(BodyHandler.create(false).setBodyLimit(limit))
@@ -87,63 +74,6 @@ public class GraphQLRoutes {
         .handler(explorer::handle)
         .handler(this::get)
         .failureHandler(this::failure);
-  }
-
-  /**
-   * The gateway's limit only answers when Quarkus's own (a bare 413, checked first for every path)
-   * is not lower; a setting that could never take effect stops start-up.
-   */
-  static void checkAgainstServerLimit(long limit, Optional<Long> serverLimit) {
-    serverLimit
-        .filter(server -> server < limit)
-        .ifPresent(
-            server -> {
-              throw new IllegalStateException(
-                  "gateway.limits.max-body-bytes ("
-                      + limit
-                      + ") is above quarkus.http.limits.max-body-size ("
-                      + server
-                      + "): raise the latter to at least the former");
-            });
-  }
-
-  private void refuseDeclaredLength(RoutingContext context, long limit) {
-    String length = context.request().getHeader("content-length");
-    if (length != null) {
-      long declared;
-      try {
-        declared = Long.parseLong(length.trim());
-      } catch (NumberFormatException e) {
-        declared = -1; // the HTTP codec refuses such requests before they reach a route
-      }
-      if (declared > limit) {
-        tooLarge(context);
-        return;
-      }
-    }
-    context.next();
-  }
-
-  /**
-   * 413 with a GraphQL error. The rest of the body (maybe not even sent yet) is not read: over
-   * HTTP/1.1 the answer says {@code connection: close}, what the client still sends is discarded
-   * for at most {@link #LINGER_MILLIS} (so that a client still writing gets to read the answer
-   * instead of a reset), then the connection is closed.
-   */
-  private void tooLarge(RoutingContext context) {
-    HttpServerRequest request = context.request();
-    boolean http1 = request.version() != HttpVersion.HTTP_2;
-    if (http1) {
-      context.response().putHeader("connection", "close");
-    }
-    refuse(context, 413, ErrorCode.BAD_USER_INPUT, TOO_LARGE);
-    if (http1 && !request.isEnded()) {
-      HttpConnection connection = request.connection();
-      long timer = context.vertx().setTimer(LINGER_MILLIS, id -> connection.close());
-      request.handler(ignored -> {});
-      request.endHandler(ignored -> context.vertx().cancelTimer(timer));
-      request.resume();
-    }
   }
 
   private void post(RoutingContext context) {
@@ -253,6 +183,10 @@ public class GraphQLRoutes {
         && "true".equalsIgnoreCase(context.request().getHeader("apollo-query-plan-experimental"));
   }
 
+  private void tooLarge(RoutingContext context) {
+    refuse(context, 413, ErrorCode.BAD_USER_INPUT, TOO_LARGE);
+  }
+
   private static Map<String, Object> errors(Map<String, Object> error) {
     return Map.of("errors", List.of(error));
   }
@@ -315,7 +249,9 @@ public class GraphQLRoutes {
   private void failure(RoutingContext context) {
     int status = context.statusCode() > 0 ? context.statusCode() : 500;
     if (status == 413) {
-      tooLarge(context); // BodyHandler: Content-Length or, when chunked, the bytes read so far
+      BodyLimit.tooLarge(
+          context,
+          this::tooLarge); // BodyHandler: Content-Length or, when chunked, the bytes read so far
       return;
     }
     String message = "Bad request.";
