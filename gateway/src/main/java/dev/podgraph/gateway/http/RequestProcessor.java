@@ -10,20 +10,13 @@ import dev.podgraph.gateway.plan.QueryPlan;
 import dev.podgraph.gateway.response.ErrorCode;
 import dev.podgraph.gateway.response.ResponseShaper;
 import dev.podgraph.gateway.trace.GatewayTracing;
-import graphql.ExecutionInput;
-import graphql.ExecutionResult;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.GraphQLException;
 import graphql.execution.RawVariables;
 import graphql.execution.ValuesResolver;
-import graphql.language.AstPrinter;
 import graphql.language.Document;
-import graphql.language.Field;
-import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
-import graphql.language.Selection;
-import graphql.language.SelectionSet;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
@@ -90,7 +83,7 @@ public final class RequestProcessor {
           OperationNormalizer.select(parsed.document(), request.operationName());
       metrics.request(operation.getOperation().name().toLowerCase(Locale.ROOT));
       QueryPlan plan = tracing.inSpan("graphql.plan", () -> plan(current, parsed, request));
-      Map<String, Object> introspection = introspect(current, plan, request.variables());
+      Map<String, Object> introspection = Introspection.answer(current, plan, request.variables());
       Span execute = tracing.start("graphql.execute");
       Map<String, String> headers =
           GatewayTracing.withTraceContext(forwardedHeaders, Context.current().with(execute));
@@ -233,53 +226,6 @@ public final class RequestProcessor {
       current.plans().put(key, plan);
     }
     return plan;
-  }
-
-  /** Answers {@code __schema}/{@code __type} root fields with graphql-java on the API schema. */
-  private Map<String, Object> introspect(
-      ServingState current, QueryPlan plan, Map<String, Object> variables) {
-    List<Selection> fields = new ArrayList<>();
-    collectIntrospection(plan.selection(), fields);
-    if (fields.isEmpty()) {
-      return Map.of();
-    }
-    SelectionSet selection = SelectionSet.newSelectionSet(fields).build();
-    String text = AstPrinter.printAstCompact(selection);
-    OperationDefinition query =
-        OperationDefinition.newOperationDefinition()
-            .operation(OperationDefinition.Operation.QUERY)
-            .variableDefinitions(
-                plan.variableDefinitions().stream()
-                    .filter(
-                        d ->
-                            java.util.regex.Pattern.compile(
-                                    "\\$" + d.getName() + "(?![_0-9A-Za-z])")
-                                .matcher(text)
-                                .find())
-                    .toList())
-            .selectionSet(selection)
-            .build();
-    // The normalizer inlined everything, so the text only needs the variables it names.
-    ExecutionResult result =
-        current
-            .introspection()
-            .execute(
-                ExecutionInput.newExecutionInput(AstPrinter.printAstCompact(query))
-                    .variables(variables)
-                    .build());
-    Map<String, Object> data = result.getData();
-    return data == null ? Map.of() : data;
-  }
-
-  private static void collectIntrospection(SelectionSet set, List<Selection> out) {
-    for (Selection<?> selection : set.getSelections()) {
-      if (selection instanceof Field field
-          && (field.getName().equals("__schema") || field.getName().equals("__type"))) {
-        out.add(field);
-      } else if (selection instanceof InlineFragment fragment) {
-        collectIntrospection(fragment.getSelectionSet(), out);
-      }
-    }
   }
 
   private ProcessedResponse respond(
