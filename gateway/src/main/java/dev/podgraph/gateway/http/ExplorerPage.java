@@ -23,6 +23,9 @@ final class ExplorerPage {
 
   void handle(RoutingContext context) {
     var request = context.request();
+    if (enabled) {
+      context.response().headers().add("vary", "accept"); // HTML or JSON by the same URL
+    }
     if (wanted(
         enabled,
         request.getHeader("accept"),

@@ -27,6 +27,7 @@ class ExplorerPageTest {
         .then()
         .statusCode(200)
         .contentType(containsString("text/html"))
+        .header("vary", containsString("accept"))
         .body(containsString("graphiql@3.8.3/graphiql.min.js"))
         .body(containsString("integrity=\"sha384-"))
         .body(containsString("GraphiQL.createFetcher({ url: window.location.pathname })"));
@@ -51,6 +52,7 @@ class ExplorerPageTest {
         .get("/graphql")
         .then()
         .contentType(containsString("application/json"))
+        .header("vary", containsString("accept"))
         .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
   }
 
