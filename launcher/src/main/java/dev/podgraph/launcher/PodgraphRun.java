@@ -29,6 +29,7 @@ public final class PodgraphRun {
 
         Podgraph is running.
           GraphQL endpoint: %s   (logs: %s)
+          In a browser the same address opens GraphiQL; front ends on any localhost port may call it.
 
           Try:
             curl -s %s -H 'Content-Type: application/json' \\

@@ -22,7 +22,10 @@ import java.util.concurrent.CompletableFuture;
 public final class PodgraphSystem implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
-  /** Where the system keeps things and which names and ports it takes. */
+  /**
+   * Where the system keeps things and which names and ports it takes. Redis: catalog-service uses
+   * database {@code firstRedisDatabase}, guest-service the next one, the gateway the one after.
+   */
   public record Layout(
       Path root,
       Path workDir,
@@ -74,7 +77,7 @@ public final class PodgraphSystem implements AutoCloseable {
         redis.embedded() ? " (embedded)" : "");
     int redisDb = layout.firstRedisDatabase();
     if (layout.freshDatabases()) {
-      for (int db = redisDb; db < redisDb + 2; db++) {
+      for (int db = redisDb; db < redisDb + 3; db++) {
         LocalRedis.flushDatabase(redis, db);
       }
     }
@@ -99,6 +102,8 @@ public final class PodgraphSystem implements AutoCloseable {
     // Development mode of the gateway: it composes the supergraph from the subgraphs' own
     // _service { sdl } (production reads a committed supergraph file instead, see deploy/).
     Map<String, String> gatewayEnv = new HashMap<>();
+    // The gateway's own Redis (persisted queries): the database after the services' two.
+    gatewayEnv.put("QUARKUS_REDIS_HOSTS", redis.uri(redisDb + 2));
     gatewayEnv.put(
         "GATEWAY_SUBGRAPHS",
         "catalog=" + catalog.baseUrl() + "/graphql,guest=" + guest.baseUrl() + "/graphql");

@@ -66,6 +66,69 @@ public interface GatewayConfig {
 
   Limits limits();
 
+  Apq apq();
+
+  Explorer explorer();
+
+  /**
+   * Whether a request with the header {@code Apollo-Query-Plan-Experimental: true} gets its query
+   * plan in {@code extensions.apolloQueryPlan} ({@code GATEWAY_EXPOSE_QUERY_PLAN}; off in
+   * production).
+   */
+  @WithDefault("true")
+  boolean exposeQueryPlan();
+
+  /** GraphiQL on {@code GET /graphql} for browsers ({@code GATEWAY_EXPLORER_ENABLED}). */
+  interface Explorer {
+    @WithDefault("true")
+    boolean enabled();
+  }
+
+  TrustedDocuments trustedDocuments();
+
+  /** Automatic persisted queries ({@code gateway.apq.*}): LRU in front of the gateway's Redis. */
+  interface Apq {
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Texts kept in-process. */
+    @WithDefault("10000")
+    long cacheSize();
+
+    /** How long a text stays in Redis after it was registered. */
+    @WithDefault("168h")
+    Duration ttl();
+
+    /** The longest one Redis command may take before it counts as failed. */
+    @WithDefault("150ms")
+    Duration redisTimeout();
+
+    /** Failed Redis commands in a row after which Redis is skipped for {@link #redisOpenFor()}. */
+    @WithDefault("3")
+    int redisFailures();
+
+    @WithDefault("5s")
+    Duration redisOpenFor();
+  }
+
+  /** Trusted documents ({@code gateway.trusted-documents.*}): operations from manifests. */
+  interface TrustedDocuments {
+    /** Manifest files read at start-up (Apollo's or the key-value form), comma-separated. */
+    Optional<List<String>> manifests();
+
+    /**
+     * {@code allow-unlisted}: manifest operations by id, anything else as usual; {@code require}:
+     * only manifest operations (by id, by hash, or as their exact text).
+     */
+    @WithDefault("allow-unlisted")
+    Mode mode();
+
+    enum Mode {
+      ALLOW_UNLISTED,
+      REQUIRE
+    }
+  }
+
   CircuitBreaker circuitBreaker();
 
   /**

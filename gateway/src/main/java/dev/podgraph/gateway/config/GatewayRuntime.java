@@ -15,8 +15,10 @@ import dev.podgraph.gateway.supergraph.InvalidSupergraphException;
 import dev.podgraph.gateway.supergraph.SubgraphSchemaCheck;
 import dev.podgraph.gateway.supergraph.SubgraphSdlClient;
 import dev.podgraph.gateway.supergraph.SupergraphSource;
+import dev.podgraph.gateway.trace.GatewayTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +50,7 @@ public class GatewayRuntime {
   private final Vertx vertx;
   private final MeterRegistry registry;
   private final ObjectMapper mapper;
+  private final GatewayTracing tracing;
   private volatile String servedText;
   private volatile String lastRejection;
   private final SubgraphSdlClient sdlClient;
@@ -55,7 +58,12 @@ public class GatewayRuntime {
   private volatile RequestProcessor processor;
 
   public GatewayRuntime(
-      GatewayConfig config, Vertx vertx, MeterRegistry registry, ObjectMapper mapper) {
+      GatewayConfig config,
+      Vertx vertx,
+      MeterRegistry registry,
+      ObjectMapper mapper,
+      OpenTelemetry openTelemetry) {
+    this.tracing = new GatewayTracing(openTelemetry);
     this.config = config;
     this.vertx = vertx;
     this.registry = registry;
@@ -110,13 +118,15 @@ public class GatewayRuntime {
                         name ->
                             config.subgraphTimeouts().getOrDefault(name, config.subgraphTimeout()),
                         config.subgraphPoolSize(),
-                        registry),
+                        registry,
+                        tracing),
                     name -> circuitBreaker(config.circuitBreaker(), name),
                     Clock.systemUTC(),
                     registry),
                 config.maxRepresentationsPerFetch()),
             config.limits(),
-            new GatewayMetrics(registry));
+            new GatewayMetrics(registry),
+            tracing);
     long interval = Math.max(100, config.reloadInterval().toMillis());
     vertx.setPeriodic(interval, id -> reloadInBackground(source));
   }

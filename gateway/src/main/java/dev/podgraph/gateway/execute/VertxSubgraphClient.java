@@ -3,10 +3,12 @@ package dev.podgraph.gateway.execute;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podgraph.gateway.supergraph.Subgraph;
+import dev.podgraph.gateway.trace.GatewayTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Duration;
@@ -33,10 +35,20 @@ public final class VertxSubgraphClient implements SubgraphClient {
   private final ObjectMapper mapper;
   private final Function<String, Duration> timeouts;
   private final MeterRegistry registry;
+  private final GatewayTracing tracing;
 
   public VertxSubgraphClient(
       Vertx vertx, ObjectMapper mapper, Duration timeout, int poolSize, MeterRegistry registry) {
-    this(vertx, mapper, name -> timeout, poolSize, registry);
+    this(vertx, mapper, name -> timeout, poolSize, registry, GatewayTracing.NOOP);
+  }
+
+  public VertxSubgraphClient(
+      Vertx vertx,
+      ObjectMapper mapper,
+      Function<String, Duration> timeouts,
+      int poolSize,
+      MeterRegistry registry) {
+    this(vertx, mapper, timeouts, poolSize, registry, GatewayTracing.NOOP);
   }
 
   /**
@@ -47,8 +59,10 @@ public final class VertxSubgraphClient implements SubgraphClient {
       ObjectMapper mapper,
       Function<String, Duration> timeouts,
       int poolSize,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      GatewayTracing tracing) {
     this.vertx = vertx;
+    this.tracing = tracing;
     this.client =
         WebClient.create(
             vertx,
@@ -56,7 +70,10 @@ public final class VertxSubgraphClient implements SubgraphClient {
                 .setKeepAlive(true)
                 .setMaxPoolSize(poolSize)
                 .setTryUseCompression(true)
-                .setUserAgent("podgraph-gateway"));
+                .setUserAgent("podgraph-gateway")
+                // The fetch span and its traceparent are made here (GatewayTracing), not by the
+                // Vert.x tracer, which would not know the request's context on this thread.
+                .setTracingPolicy(TracingPolicy.IGNORE));
     this.mapper = mapper;
     this.timeouts = timeouts;
     this.registry = registry;
@@ -97,7 +114,9 @@ public final class VertxSubgraphClient implements SubgraphClient {
             .timeout(timeout)
             .putHeader("content-type", "application/json")
             .putHeader("accept", "application/json");
-    headers.forEach(request::putHeader);
+    GatewayTracing.Fetch fetch = tracing.fetch(subgraph.name(), subgraph.url(), headers);
+    result.whenComplete((answer, failure) -> fetch.end(failure));
+    fetch.headers().forEach(request::putHeader);
     request
         .sendBuffer(Buffer.buffer(payload))
         .onComplete(

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.podgraph.gateway.config.GatewayRuntime;
+import dev.podgraph.gateway.defer.DeferredResponder;
+import dev.podgraph.gateway.persisted.PersistedOperations;
 import dev.podgraph.gateway.response.ErrorCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -20,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** {@code POST /graphql} and {@code GET /graphql} per GraphQL over HTTP. */
@@ -32,23 +33,20 @@ public class GraphQLRoutes {
 
   private static final String TOO_LARGE = "The request body is larger than the gateway accepts.";
 
-  /**
-   * Before Quarkus's own body-size check ({@code quarkus.http.limits.max-body-size}, order {@value
-   * RouteConstants#ROUTE_ORDER_UPLOAD_LIMIT}), which answers a bare 413 without a GraphQL body.
-   */
-  static final int DECLARED_LENGTH_ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
-
-  /** How long the unread rest of a too-large body is discarded before the connection is closed. */
-  static final long LINGER_MILLIS = 1000;
-
   private final GatewayRuntime runtime;
   private final ObjectMapper mapper;
+  private final PersistedOperations persisted;
+  private final ExplorerPage explorer;
+  private final DeferredResponder deferred;
 
   /** Exactly one JSON value per body or parameter: anything after it is refused, not ignored. */
   private final ObjectReader jsonObject;
 
-  public GraphQLRoutes(GatewayRuntime runtime, ObjectMapper mapper) {
+  public GraphQLRoutes(GatewayRuntime runtime, ObjectMapper mapper, PersistedOperations persisted) {
     this.runtime = runtime;
+    this.persisted = persisted;
+    this.explorer = new ExplorerPage(runtime.config().explorer());
+    this.deferred = new DeferredResponder(mapper);
     this.mapper = mapper;
     this.jsonObject =
         mapper.readerFor(JSON_OBJECT).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -56,7 +54,7 @@ public class GraphQLRoutes {
 
   void register(@Observes Router router) {
     long limit = runtime.config().limits().maxBodyBytes();
-    checkAgainstServerLimit(
+    BodyLimit.checkAgainstServerLimit(
         limit,
         ConfigProvider.getConfig()
             .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
@@ -64,71 +62,18 @@ public class GraphQLRoutes {
     // A declared Content-Length over the limit is refused from the headers, the body never read.
     router
         .post("/graphql")
-        .order(DECLARED_LENGTH_ORDER)
-        .handler(context -> refuseDeclaredLength(context, limit));
+        .order(BodyLimit.DECLARED_LENGTH_ORDER)
+        .handler(context -> BodyLimit.refuseDeclaredLength(context, limit, this::tooLarge));
     router
         .post("/graphql")
         .handler(BodyHandler.create(false).setBodyLimit(limit))
         .handler(this::post)
         .failureHandler(this::failure);
-    router.get("/graphql").handler(this::get).failureHandler(this::failure);
-  }
-
-  /**
-   * The gateway's limit only answers when Quarkus's own (a bare 413, checked first for every path)
-   * is not lower; a setting that could never take effect stops start-up.
-   */
-  static void checkAgainstServerLimit(long limit, Optional<Long> serverLimit) {
-    serverLimit
-        .filter(server -> server < limit)
-        .ifPresent(
-            server -> {
-              throw new IllegalStateException(
-                  "gateway.limits.max-body-bytes ("
-                      + limit
-                      + ") is above quarkus.http.limits.max-body-size ("
-                      + server
-                      + "): raise the latter to at least the former");
-            });
-  }
-
-  private void refuseDeclaredLength(RoutingContext context, long limit) {
-    String length = context.request().getHeader("content-length");
-    if (length != null) {
-      long declared;
-      try {
-        declared = Long.parseLong(length.trim());
-      } catch (NumberFormatException e) {
-        declared = -1; // the HTTP codec refuses such requests before they reach a route
-      }
-      if (declared > limit) {
-        tooLarge(context);
-        return;
-      }
-    }
-    context.next();
-  }
-
-  /**
-   * 413 with a GraphQL error. The rest of the body (maybe not even sent yet) is not read: over
-   * HTTP/1.1 the answer says {@code connection: close}, what the client still sends is discarded
-   * for at most {@link #LINGER_MILLIS} (so that a client still writing gets to read the answer
-   * instead of a reset), then the connection is closed.
-   */
-  private void tooLarge(RoutingContext context) {
-    HttpServerRequest request = context.request();
-    boolean http1 = request.version() != HttpVersion.HTTP_2;
-    if (http1) {
-      context.response().putHeader("connection", "close");
-    }
-    refuse(context, 413, ErrorCode.BAD_USER_INPUT, TOO_LARGE);
-    if (http1 && !request.isEnded()) {
-      HttpConnection connection = request.connection();
-      long timer = context.vertx().setTimer(LINGER_MILLIS, id -> connection.close());
-      request.handler(ignored -> {});
-      request.endHandler(ignored -> context.vertx().cancelTimer(timer));
-      request.resume();
-    }
+    router
+        .get("/graphql")
+        .handler(explorer::handle)
+        .handler(this::get)
+        .failureHandler(this::failure);
   }
 
   private void post(RoutingContext context) {
@@ -157,6 +102,7 @@ public class GraphQLRoutes {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("query", context.request().getParam("query"));
     body.put("operationName", context.request().getParam("operationName"));
+    body.put("documentId", context.request().getParam("documentId"));
     String variables = context.request().getParam("variables");
     if (variables != null && !variables.isBlank()) {
       try {
@@ -201,31 +147,78 @@ public class GraphQLRoutes {
           "query and operationName must be strings and variables an object.");
       return;
     }
-    if (query == null
-        && body.get("extensions") instanceof Map<?, ?> extensions
-        && extensions.containsKey("persistedQuery")) {
-      // Automatic persisted queries are not kept: the client falls back to sending the text.
-      refuse(context, 200, ErrorCode.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound");
-      return;
-    }
     if (runtime.processor() == null) {
       refuse(context, 503, ErrorCode.UNAVAILABLE, "The gateway is starting.");
       return;
     }
-    GraphQLRequest request =
-        new GraphQLRequest(
-            (String) query, (String) operationName, (Map<String, Object>) variables, viaGet);
-    runtime
-        .processor()
-        .process(request, forwarded(context.request()))
+    // The server span Quarkus started for this request; made current again where the pipeline
+    // continues, which may be on a Redis client's thread after a persisted-query lookup.
+    Context trace = Context.current();
+    persisted
+        .resolve((String) query, body.get("documentId"), body.get("extensions"))
         .whenComplete(
-            (response, failure) -> {
+            (resolution, failure) -> {
               if (failure != null) {
                 refuse(context, 500, ErrorCode.INTERNAL, "Internal server error.");
+              } else if (resolution.refused()) {
+                Map<String, Object> error = resolution.code().error(resolution.message());
+                write(context, new ProcessedResponse(resolution.status(), errors(error), true));
               } else {
-                write(context, response);
+                execute(
+                    context,
+                    trace,
+                    new GraphQLRequest(
+                        resolution.query(),
+                        (String) operationName,
+                        (Map<String, Object>) variables,
+                        viaGet,
+                        explainPlan(context)));
               }
             });
+  }
+
+  /** Apollo Router's header for developers; honoured only where the setting allows it. */
+  private boolean explainPlan(RoutingContext context) {
+    return runtime.config().exposeQueryPlan()
+        && "true".equalsIgnoreCase(context.request().getHeader("apollo-query-plan-experimental"));
+  }
+
+  private void tooLarge(RoutingContext context) {
+    refuse(context, 413, ErrorCode.BAD_USER_INPUT, TOO_LARGE);
+  }
+
+  private static Map<String, Object> errors(Map<String, Object> error) {
+    return Map.of("errors", List.of(error));
+  }
+
+  private void execute(RoutingContext context, Context trace, GraphQLRequest request) {
+    try (Scope ignored = trace.makeCurrent()) {
+      execute(context, request);
+    }
+  }
+
+  private void execute(RoutingContext context, GraphQLRequest request) {
+    if (DeferredResponder.applies(context.request().getHeader("accept"), request)) {
+      deferred.respond(
+          runtime.processor(),
+          request,
+          forwarded(context.request()),
+          context.response(),
+          answer -> answer(context, answer));
+      return;
+    }
+    answer(context, runtime.processor().process(request, forwarded(context.request())));
+  }
+
+  private void answer(RoutingContext context, CompletableFuture<ProcessedResponse> answer) {
+    answer.whenComplete(
+        (response, failure) -> {
+          if (failure != null) {
+            refuse(context, 500, ErrorCode.INTERNAL, "Internal server error.");
+          } else {
+            write(context, response);
+          }
+        });
   }
 
   private Map<String, String> forwarded(HttpServerRequest request) {
@@ -256,7 +249,9 @@ public class GraphQLRoutes {
   private void failure(RoutingContext context) {
     int status = context.statusCode() > 0 ? context.statusCode() : 500;
     if (status == 413) {
-      tooLarge(context); // BodyHandler: Content-Length or, when chunked, the bytes read so far
+      BodyLimit.tooLarge(
+          context,
+          this::tooLarge); // BodyHandler: Content-Length or, when chunked, the bytes read so far
       return;
     }
     String message = "Bad request.";
@@ -273,8 +268,7 @@ public class GraphQLRoutes {
       return;
     }
     try {
-      context
-          .response()
+      Compression.allow(context.response())
           .setStatusCode(status)
           .putHeader("content-type", type + "; charset=utf-8")
           .end(io.vertx.core.buffer.Buffer.buffer(mapper.writeValueAsBytes(body)));

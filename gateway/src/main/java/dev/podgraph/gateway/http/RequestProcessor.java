@@ -4,29 +4,26 @@ import dev.podgraph.gateway.config.GatewayConfig;
 import dev.podgraph.gateway.execute.MergedResult;
 import dev.podgraph.gateway.execute.PlanExecutor;
 import dev.podgraph.gateway.plan.OperationNormalizer;
+import dev.podgraph.gateway.plan.PlanExplainer;
 import dev.podgraph.gateway.plan.PlanningException;
 import dev.podgraph.gateway.plan.QueryPlan;
 import dev.podgraph.gateway.response.ErrorCode;
 import dev.podgraph.gateway.response.ResponseShaper;
-import graphql.ExecutionInput;
-import graphql.ExecutionResult;
+import dev.podgraph.gateway.trace.GatewayTracing;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.GraphQLException;
 import graphql.execution.RawVariables;
 import graphql.execution.ValuesResolver;
-import graphql.language.AstPrinter;
 import graphql.language.Document;
-import graphql.language.Field;
-import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
-import graphql.language.Selection;
-import graphql.language.SelectionSet;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.validation.ValidationError;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,12 +49,23 @@ public final class RequestProcessor {
   private final DemandControl demand;
   private final ParserOptions parserOptions;
   private final GatewayMetrics metrics;
+  private final GatewayTracing tracing;
 
   public RequestProcessor(
       Supplier<ServingState> state,
       PlanExecutor executor,
       GatewayConfig.Limits limits,
       GatewayMetrics metrics) {
+    this(state, executor, limits, metrics, GatewayTracing.NOOP);
+  }
+
+  public RequestProcessor(
+      Supplier<ServingState> state,
+      PlanExecutor executor,
+      GatewayConfig.Limits limits,
+      GatewayMetrics metrics,
+      GatewayTracing tracing) {
+    this.tracing = tracing;
     this.state = state;
     this.executor = executor;
     this.limits = new OperationLimits(limits);
@@ -72,40 +80,35 @@ public final class RequestProcessor {
       GraphQLRequest request, Map<String, String> forwardedHeaders) {
     ServingState current = state.get();
     try {
-      ParsedDocument parsed = parseAndValidate(current, request.query());
-      OperationDefinition operation;
-      try {
-        operation = OperationNormalizer.select(parsed.document(), request.operationName());
-      } catch (OperationNormalizer.UnknownOperationException e) {
-        throw new RequestRefusedException(
-            ErrorCode.OPERATION_RESOLUTION_FAILURE, 400, e.getMessage());
-      }
-      if (request.viaGet() && operation.getOperation() != OperationDefinition.Operation.QUERY) {
-        throw new RequestRefusedException(
-            ErrorCode.BAD_USER_INPUT, 405, "Only queries can be sent with GET; use POST.");
-      }
-      limits.check(parsed.document(), operation);
-      checkVariables(current, operation, request.variables());
+      ParsedDocument parsed = tracing.inSpan("graphql.validate", () -> check(current, request));
+      OperationDefinition operation =
+          OperationNormalizer.select(parsed.document(), request.operationName());
       DemandControl.Permit permit =
           demand.admit(current, parsed.document(), operation, request.variables());
       try {
         metrics.request(operation.getOperation().name().toLowerCase(Locale.ROOT));
-        QueryPlan plan = plan(current, parsed, request);
-        Map<String, Object> introspection = introspect(current, plan, request.variables());
+        QueryPlan plan = tracing.inSpan("graphql.plan", () -> plan(current, parsed, request));
+        Map<String, Object> introspection =
+            Introspection.answer(current, plan, request.variables());
+        Span execute = tracing.start("graphql.execute");
+        Map<String, String> headers =
+            GatewayTracing.withTraceContext(forwardedHeaders, Context.current().with(execute));
         return executor
-            .execute(current.schema().supergraph(), plan, request.variables(), forwardedHeaders)
+            .execute(current.schema().supergraph(), plan, request.variables(), headers)
             .thenApply(merged -> respond(current, plan, merged, introspection))
+            .thenApply(answer -> request.explainPlan() ? explained(answer, plan) : answer)
             .exceptionally(this::internal)
-            .whenComplete((answer, failure) -> permit.release());
+            .whenComplete(
+                (answer, failure) -> {
+                  execute.end();
+                  permit.release();
+                });
       } catch (RuntimeException e) {
         permit.release();
         throw e;
       }
     } catch (RequestRefusedException e) {
-      metrics.error(e.code().name());
-      return CompletableFuture.completedFuture(
-          new ProcessedResponse(
-              e.status(), Map.of("errors", List.of(e.code().error(e.getMessage()))), true));
+      return CompletableFuture.completedFuture(refused(e));
     } catch (PlanningException e) {
       metrics.error(ErrorCode.INTERNAL.name());
       return CompletableFuture.completedFuture(
@@ -120,6 +123,45 @@ public final class RequestProcessor {
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(internal(e));
     }
+  }
+
+  /**
+   * Parses, validates and checks a request without running it: the parsed document, or the response
+   * that refuses it (used to split {@code @defer} operations only once they are valid).
+   */
+  public Checked check(GraphQLRequest request) {
+    try {
+      return new Checked(check(state.get(), request), null);
+    } catch (RequestRefusedException e) {
+      return new Checked(null, refused(e));
+    }
+  }
+
+  /** A checked request: its document, or the refusal. */
+  public record Checked(ParsedDocument parsed, ProcessedResponse refusal) {}
+
+  private ParsedDocument check(ServingState current, GraphQLRequest request) {
+    ParsedDocument parsed = parseAndValidate(current, request.query());
+    OperationDefinition operation;
+    try {
+      operation = OperationNormalizer.select(parsed.document(), request.operationName());
+    } catch (OperationNormalizer.UnknownOperationException e) {
+      throw new RequestRefusedException(
+          ErrorCode.OPERATION_RESOLUTION_FAILURE, 400, e.getMessage());
+    }
+    if (request.viaGet() && operation.getOperation() != OperationDefinition.Operation.QUERY) {
+      throw new RequestRefusedException(
+          ErrorCode.BAD_USER_INPUT, 405, "Only queries can be sent with GET; use POST.");
+    }
+    limits.check(parsed.document(), operation);
+    checkVariables(current, operation, request.variables());
+    return parsed;
+  }
+
+  private ProcessedResponse refused(RequestRefusedException e) {
+    metrics.error(e.code().name());
+    return new ProcessedResponse(
+        e.status(), Map.of("errors", List.of(e.code().error(e.getMessage()))), true);
   }
 
   private ProcessedResponse internal(Throwable failure) {
@@ -200,53 +242,6 @@ public final class RequestProcessor {
     return plan;
   }
 
-  /** Answers {@code __schema}/{@code __type} root fields with graphql-java on the API schema. */
-  private Map<String, Object> introspect(
-      ServingState current, QueryPlan plan, Map<String, Object> variables) {
-    List<Selection> fields = new ArrayList<>();
-    collectIntrospection(plan.selection(), fields);
-    if (fields.isEmpty()) {
-      return Map.of();
-    }
-    SelectionSet selection = SelectionSet.newSelectionSet(fields).build();
-    String text = AstPrinter.printAstCompact(selection);
-    OperationDefinition query =
-        OperationDefinition.newOperationDefinition()
-            .operation(OperationDefinition.Operation.QUERY)
-            .variableDefinitions(
-                plan.variableDefinitions().stream()
-                    .filter(
-                        d ->
-                            java.util.regex.Pattern.compile(
-                                    "\\$" + d.getName() + "(?![_0-9A-Za-z])")
-                                .matcher(text)
-                                .find())
-                    .toList())
-            .selectionSet(selection)
-            .build();
-    // The normalizer inlined everything, so the text only needs the variables it names.
-    ExecutionResult result =
-        current
-            .introspection()
-            .execute(
-                ExecutionInput.newExecutionInput(AstPrinter.printAstCompact(query))
-                    .variables(variables)
-                    .build());
-    Map<String, Object> data = result.getData();
-    return data == null ? Map.of() : data;
-  }
-
-  private static void collectIntrospection(SelectionSet set, List<Selection> out) {
-    for (Selection<?> selection : set.getSelections()) {
-      if (selection instanceof Field field
-          && (field.getName().equals("__schema") || field.getName().equals("__type"))) {
-        out.add(field);
-      } else if (selection instanceof InlineFragment fragment) {
-        collectIntrospection(fragment.getSelectionSet(), out);
-      }
-    }
-  }
-
   private ProcessedResponse respond(
       ServingState current,
       QueryPlan plan,
@@ -271,6 +266,12 @@ public final class RequestProcessor {
     }
     body.put("data", shaped.data());
     return new ProcessedResponse(200, body, false);
+  }
+
+  private static ProcessedResponse explained(ProcessedResponse answer, QueryPlan plan) {
+    Map<String, Object> body = new LinkedHashMap<>(answer.body());
+    body.put("extensions", Map.of("apolloQueryPlan", PlanExplainer.explain(plan)));
+    return new ProcessedResponse(answer.status(), body, answer.requestError());
   }
 
   private static String code(Map<String, Object> error) {

@@ -15,16 +15,16 @@ class BodyLimitSettingTest {
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
-            () -> GraphQLRoutes.checkAgainstServerLimit(20_000_000, Optional.of(10_485_760L)));
+            () -> BodyLimit.checkAgainstServerLimit(20_000_000, Optional.of(10_485_760L)));
     assertTrue(e.getMessage().contains("quarkus.http.limits.max-body-size"), e.getMessage());
   }
 
   @Test
   void acceptsAGatewayLimitUpToTheServerLimit() {
     assertDoesNotThrow(
-        () -> GraphQLRoutes.checkAgainstServerLimit(1_048_576, Optional.of(10_485_760L)));
+        () -> BodyLimit.checkAgainstServerLimit(1_048_576, Optional.of(10_485_760L)));
     assertDoesNotThrow(
-        () -> GraphQLRoutes.checkAgainstServerLimit(10_485_760, Optional.of(10_485_760L)));
-    assertDoesNotThrow(() -> GraphQLRoutes.checkAgainstServerLimit(20_000_000, Optional.empty()));
+        () -> BodyLimit.checkAgainstServerLimit(10_485_760, Optional.of(10_485_760L)));
+    assertDoesNotThrow(() -> BodyLimit.checkAgainstServerLimit(20_000_000, Optional.empty()));
   }
 }

@@ -17,7 +17,7 @@ final class BenchSystem {
 
   /**
    * The whole system on free ports with fresh databases {@code catalog_<name>} and {@code
-   * guest_<name>} and Redis databases {@code firstRedisDatabase} and the one after, seeded with the
+   * guest_<name>} and Redis databases {@code firstRedisDatabase} and the two after, seeded with the
    * project's show notes through the gateway.
    */
   static PodgraphSystem startSeeded(Path root, String name, int firstRedisDatabase)

@@ -1,0 +1,66 @@
+package dev.podgraph.gateway.http;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.podgraph.gateway.fixture.ShopResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** The GraphiQL page for browsers on {@code GET /graphql}; JSON clients see no difference. */
+@QuarkusTest
+@QuarkusTestResource(value = ShopResource.class, restrictToAnnotatedClass = true)
+class ExplorerPageTest {
+
+  private static final String BROWSER_ACCEPT =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+  @Test
+  void greetsABrowserWithGraphiQLPinnedBySubresourceIntegrity() {
+    given()
+        .accept(BROWSER_ACCEPT)
+        .get("/graphql")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("text/html"))
+        .header("vary", containsString("accept"))
+        .body(containsString("graphiql@3.8.3/graphiql.min.js"))
+        .body(containsString("integrity=\"sha384-"))
+        .body(containsString("GraphiQL.createFetcher({ url: window.location.pathname })"));
+  }
+
+  @Test
+  void answersAnOperationInTheUrlWithJsonEvenForABrowser() {
+    given()
+        .accept(BROWSER_ACCEPT)
+        .queryParam("query", "{ __typename }")
+        .get("/graphql")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("application/json"))
+        .body("data.__typename", equalTo("Query"));
+  }
+
+  @Test
+  void leavesJsonClientsWithoutAQueryTheirGraphQLError() {
+    given()
+        .accept("application/json")
+        .get("/graphql")
+        .then()
+        .contentType(containsString("application/json"))
+        .header("vary", containsString("accept"))
+        .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
+  }
+
+  @Test
+  void isOffWhenDisabled() {
+    assertTrue(ExplorerPage.wanted(true, BROWSER_ACCEPT, false));
+    assertFalse(ExplorerPage.wanted(false, BROWSER_ACCEPT, false));
+    assertFalse(ExplorerPage.wanted(true, "application/json", false));
+    assertFalse(ExplorerPage.wanted(true, null, false));
+  }
+}
