@@ -47,7 +47,7 @@ class IsolationTest {
 
   /** Redis logical databases from docs/CONVENTIONS.md. */
   private static final Map<String, Integer> REDIS_DATABASE =
-      Map.of("catalog-service", 1, "guest-service", 2);
+      Map.of("catalog-service", 1, "guest-service", 2, "gateway", 3);
 
   @ParameterizedTest(name = "{0}/overlays/{1}")
   @MethodSource("dev.podgraph.deploy.Overlays#subgraphs")
@@ -106,7 +106,7 @@ class IsolationTest {
   }
 
   @ParameterizedTest(name = "{0}/overlays/{1}")
-  @MethodSource("dev.podgraph.deploy.Overlays#subgraphs")
+  @MethodSource("dev.podgraph.deploy.Overlays#all")
   void theServiceUsesItsOwnRedisAndLogicalDatabase(String service, String env) {
     RenderedOverlay overlay = Overlays.of(service, env);
     URI redis =

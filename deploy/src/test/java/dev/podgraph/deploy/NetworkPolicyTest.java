@@ -38,7 +38,11 @@ class NetworkPolicyTest {
               "catalog-service",
               Set.of("8081/TCP"),
               "guest-service",
-              Set.of("8082/TCP")),
+              Set.of("8082/TCP"),
+              "gateway-redis",
+              Set.of("6379/TCP")),
+          "gateway-redis",
+          Map.of(),
           "catalog-service",
           Map.of(
               IsolationTest.DNS,
@@ -198,6 +202,8 @@ class NetworkPolicyTest {
       URI url = URI.create(line.split("=")[1]);
       expected.put(url.getHost(), Set.of(url.getPort() + "/TCP"));
     }
+    // and its own Redis (persisted queries)
+    expected.put("gateway-redis", Set.of("6379/TCP"));
     assertEquals(
         expected,
         new TreeMap<>(allowedDestinations(env, pods(env).get("gateway"))),

@@ -27,6 +27,7 @@ final class Repo {
           "catalog-redis-credentials", java.util.Set.of("password"),
           "guest-postgres-credentials", java.util.Set.of("username", "password"),
           "guest-redis-credentials", java.util.Set.of("password"),
+          "gateway-redis-credentials", java.util.Set.of("password"),
           "gateway-tls", java.util.Set.of("tls.crt", "tls.key"));
 
   private static final Pattern PORT_ROW =
@@ -98,8 +99,12 @@ final class Repo {
     return ports;
   }
 
-  /** The short name a subgraph's database, Redis and Secrets are named after: catalog, guest. */
-  static String shortName(String subgraph) {
-    return subgraph.substring(0, subgraph.indexOf('-'));
+  /**
+   * The short name a service's database, Redis and Secrets are named after: catalog, guest,
+   * gateway.
+   */
+  static String shortName(String service) {
+    int dash = service.indexOf('-');
+    return dash < 0 ? service : service.substring(0, dash);
   }
 }

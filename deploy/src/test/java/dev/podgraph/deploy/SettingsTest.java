@@ -134,8 +134,7 @@ class SettingsTest {
       String head = ServiceModule.environmentVariable(prefix) + "_";
       if (variable.startsWith(head)) {
         String rest = variable.substring(head.length()).toLowerCase(java.util.Locale.ROOT);
-        String camel = camel(rest);
-        if (module.mappingMethods().contains(camel)) {
+        if (isMappingPath(rest.split("_"), 0, module.mappingMethods())) {
           return null;
         }
       }
@@ -145,6 +144,20 @@ class SettingsTest {
             + module.name()
             + " declares it"
         : "? (" + module.name() + " declares no configuration of its own yet)";
+  }
+
+  /**
+   * True when the words from {@code from} on name a path of mapping methods: {@code
+   * trusted_documents_mode} is {@code trustedDocuments().mode()} of a nested group.
+   */
+  private static boolean isMappingPath(String[] words, int from, Set<String> methods) {
+    for (int end = from + 1; end <= words.length; end++) {
+      String method = camel(String.join("_", java.util.Arrays.copyOfRange(words, from, end)));
+      if (methods.contains(method) && (end == words.length || isMappingPath(words, end, methods))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String camel(String snake) {
@@ -177,10 +190,12 @@ class SettingsTest {
             Map.of(),
             false,
             Set.of("gateway"),
-            Set.of("supergraph", "forwardHeaders"),
+            Set.of("supergraph", "forwardHeaders", "trustedDocuments", "mode"),
             Set.of());
     assertEquals(null, resolve("GATEWAY_FORWARD_HEADERS", withMapping));
     assertTrue(resolve("GATEWAY_SUPERGRAF", withMapping).startsWith("neither"));
+    assertEquals(null, resolve("GATEWAY_TRUSTED_DOCUMENTS_MODE", withMapping));
+    assertTrue(resolve("GATEWAY_TRUSTED_DOCUMENTS_MOOD", withMapping).startsWith("neither"));
   }
 
   @ParameterizedTest(name = "{0}/overlays/production")
