@@ -69,9 +69,20 @@ final class GatewayClient {
     double total = 0;
     for (String line : text.split("\n")) {
       if (line.startsWith(family + "{") || line.startsWith(family + " ")) {
-        total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        total += sampleValue(line);
       }
     }
     return total;
+  }
+
+  /**
+   * The value of one sample line of the Prometheus text format: after the labels, before an
+   * OpenMetrics exemplar ({@code ... 22.0 # {trace_id="..."} 1.0 1700000000.0}), which Micrometer
+   * appends when OpenTelemetry is on the classpath.
+   */
+  static double sampleValue(String line) {
+    int exemplar = line.indexOf(" # ");
+    String sample = (exemplar < 0 ? line : line.substring(0, exemplar)).strip();
+    return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
   }
 }

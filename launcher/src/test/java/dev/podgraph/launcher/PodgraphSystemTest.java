@@ -156,8 +156,7 @@ class PodgraphSystemTest {
     while (java.time.Instant.now().isBefore(deadline)) {
       for (String line :
           GatewayClient.get(gateway.managementUrl() + "/q/metrics").body().split("\n")) {
-        if (line.startsWith(sample)
-            && Double.parseDouble(line.substring(sample.length()).trim()) >= 1) {
+        if (line.startsWith(sample) && GatewayClient.sampleValue(line) >= 1) {
           return;
         }
       }

@@ -56,6 +56,13 @@ public interface GatewayConfig {
   @WithDefault("1000")
   int maxRepresentationsPerFetch();
 
+  /**
+   * Identical query fetches in flight to one subgraph at the same time are sent once and share the
+   * answer ({@code GATEWAY_DEDUPLICATE_FETCHES}; never mutations).
+   */
+  @WithDefault("true")
+  boolean deduplicateFetches();
+
   /** Connections kept open per subgraph host. */
   @WithDefault("64")
   int subgraphPoolSize();

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podgraph.gateway.compose.ComposedSupergraphSource;
 import dev.podgraph.gateway.execute.CircuitBreakerSettings;
 import dev.podgraph.gateway.execute.CircuitBreakingSubgraphClient;
+import dev.podgraph.gateway.execute.DeduplicatingSubgraphClient;
 import dev.podgraph.gateway.execute.PlanExecutor;
+import dev.podgraph.gateway.execute.SubgraphClient;
 import dev.podgraph.gateway.execute.VertxSubgraphClient;
 import dev.podgraph.gateway.http.GatewayMetrics;
 import dev.podgraph.gateway.http.RequestProcessor;
@@ -111,24 +113,31 @@ public class GatewayRuntime {
         new RequestProcessor(
             state::get,
             new PlanExecutor(
-                new CircuitBreakingSubgraphClient(
-                    new VertxSubgraphClient(
-                        vertx,
-                        mapper,
-                        name ->
-                            config.subgraphTimeouts().getOrDefault(name, config.subgraphTimeout()),
-                        config.subgraphPoolSize(),
-                        registry,
-                        tracing),
-                    name -> circuitBreaker(config.circuitBreaker(), name),
-                    Clock.systemUTC(),
-                    registry),
+                deduplicating(
+                    new CircuitBreakingSubgraphClient(
+                        new VertxSubgraphClient(
+                            vertx,
+                            mapper,
+                            name ->
+                                config
+                                    .subgraphTimeouts()
+                                    .getOrDefault(name, config.subgraphTimeout()),
+                            config.subgraphPoolSize(),
+                            registry,
+                            tracing),
+                        name -> circuitBreaker(config.circuitBreaker(), name),
+                        Clock.systemUTC(),
+                        registry)),
                 config.maxRepresentationsPerFetch()),
             config.limits(),
             new GatewayMetrics(registry),
             tracing);
     long interval = Math.max(100, config.reloadInterval().toMillis());
     vertx.setPeriodic(interval, id -> reloadInBackground(source));
+  }
+
+  private SubgraphClient deduplicating(SubgraphClient client) {
+    return config.deduplicateFetches() ? new DeduplicatingSubgraphClient(client, registry) : client;
   }
 
   /** The general breaker settings with the subgraph's own ones over them. */

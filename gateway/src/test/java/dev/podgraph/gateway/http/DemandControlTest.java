@@ -76,7 +76,8 @@ class DemandControlTest {
     shop.products.mode(Mode.HANG);
     List<CompletableFuture<ProcessedResponse>> heavy = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      heavy.add(gateway.process("{ topProducts(first: 3000) { upc } }"));
+      // Four different operations (identical ones would share one fetch: in-flight deduplication).
+      heavy.add(gateway.process("{ topProducts(first: " + (3000 + i) + ") { upc } }"));
     }
     shop.products.awaitReceived(4, Duration.ofSeconds(10));
     CompletableFuture<ProcessedResponse> fifth =

@@ -107,7 +107,8 @@ class SubgraphFailureTest {
         gateway(Map.of("users", Duration.ofSeconds(1)), NO_BREAKER, Clock.systemUTC());
     List<CompletableFuture<ProcessedResponse>> holding = new java.util.ArrayList<>();
     for (int i = 0; i < GatewayHarness.POOL_SIZE; i++) {
-      holding.add(gateway.process("{ me { name } }"));
+      // Different operations, so that in-flight deduplication does not merge them into one fetch.
+      holding.add(gateway.process("{ me" + i + ": me { name } }"));
     }
     shop.users.awaitReceived(GatewayHarness.POOL_SIZE, Duration.ofSeconds(5));
 
