@@ -5,11 +5,8 @@ import dev.podgraph.catalog.graphql.EpisodeConnection;
 import dev.podgraph.catalog.graphql.EpisodeView;
 import dev.podgraph.catalog.graphql.ShowView;
 import dev.podgraph.common.cache.CacheAside;
+import dev.podgraph.common.cache.Digests;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -53,7 +50,7 @@ public class EpisodeCache {
       EpisodeAudience audience, String text, String pageKey, Supplier<EpisodeConnection> loader) {
     return cache.get(
         EPISODES,
-        key(audience, "search:" + sha256(text) + ":" + pageKey),
+        key(audience, "search:" + Digests.sha256(text) + ":" + pageKey),
         EpisodeConnection.class,
         loader);
   }
@@ -75,14 +72,5 @@ public class EpisodeCache {
   /** The region-relative key of an episode entry, e.g. {@code public:number:201}. */
   static String key(EpisodeAudience audience, String key) {
     return audience.name().toLowerCase(Locale.ROOT) + ":" + key;
-  }
-
-  private static String sha256(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

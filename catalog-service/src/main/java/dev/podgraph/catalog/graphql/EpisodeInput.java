@@ -1,5 +1,6 @@
 package dev.podgraph.catalog.graphql;
 
+import dev.podgraph.rules.Slugs;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

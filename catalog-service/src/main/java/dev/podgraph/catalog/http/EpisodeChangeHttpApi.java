@@ -2,8 +2,8 @@ package dev.podgraph.catalog.http;
 
 import dev.podgraph.catalog.repository.EpisodeChangeRepository;
 import dev.podgraph.catalog.service.EpisodeChangeFeed;
-import dev.podgraph.common.error.ErrorCode;
 import dev.podgraph.common.error.InvalidInputException;
+import dev.podgraph.rules.ErrorCode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

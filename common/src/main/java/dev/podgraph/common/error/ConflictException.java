@@ -1,5 +1,7 @@
 package dev.podgraph.common.error;
 
+import dev.podgraph.rules.ErrorCode;
+
 /** CONFLICT: a stale expected version, a lost race or a duplicate unique value. */
 @io.smallrye.graphql.api.ErrorCode("CONFLICT")
 public class ConflictException extends PodgraphException {

@@ -1,5 +1,7 @@
 package dev.podgraph.common.error;
 
+import dev.podgraph.rules.ErrorCode;
+
 /** FORBIDDEN: a verified caller without the role the operation needs. */
 @io.smallrye.graphql.api.ErrorCode("FORBIDDEN")
 public class ForbiddenException extends PodgraphException {

@@ -1,5 +1,7 @@
 package dev.podgraph.common.error;
 
+import dev.podgraph.rules.ErrorCode;
+
 /**
  * INTERNAL: stands in for an unexpected exception, whose message never reaches the client. The
  * client sees only a reference that is also in the log next to the real cause.

@@ -1,5 +1,6 @@
 package dev.podgraph.common.error;
 
+import dev.podgraph.rules.ErrorCode;
 import java.util.List;
 import java.util.stream.Collectors;
 

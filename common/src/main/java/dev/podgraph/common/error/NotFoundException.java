@@ -1,5 +1,7 @@
 package dev.podgraph.common.error;
 
+import dev.podgraph.rules.ErrorCode;
+
 /** NOT_FOUND: the thing the client named does not exist. */
 @io.smallrye.graphql.api.ErrorCode("NOT_FOUND")
 public class NotFoundException extends PodgraphException {

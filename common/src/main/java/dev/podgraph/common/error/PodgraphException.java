@@ -1,5 +1,7 @@
 package dev.podgraph.common.error;
 
+import dev.podgraph.rules.ErrorCode;
+
 /**
  * A failure the client is told about: its message reaches the client and {@link #code()} becomes
  * {@code extensions.code}. One subclass per failure mode; each also carries SmallRye's

@@ -1,5 +1,7 @@
 package dev.podgraph.common.error;
 
+import dev.podgraph.rules.ErrorCode;
+
 /** UNAUTHENTICATED: no token, or one that does not verify. */
 @io.smallrye.graphql.api.ErrorCode("UNAUTHENTICATED")
 public class UnauthenticatedException extends PodgraphException {

@@ -1,5 +1,7 @@
 package dev.podgraph.common.error;
 
+import dev.podgraph.rules.ErrorCode;
+
 /** UNAVAILABLE: a dependency the operation cannot do without is down. */
 @io.smallrye.graphql.api.ErrorCode("UNAVAILABLE")
 public class UnavailableException extends PodgraphException {

@@ -2,6 +2,7 @@ package dev.podgraph.guest.cache;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.podgraph.common.cache.CacheAside;
+import dev.podgraph.common.cache.Digests;
 import dev.podgraph.guest.AppearanceRole;
 import dev.podgraph.guest.Audience;
 import dev.podgraph.guest.service.AppearanceView;
@@ -12,10 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +99,8 @@ public class GuestCache {
       AppearanceRole role,
       Supplier<GuestConnection> loader) {
     String key =
-        digest(first + "\u0000" + after + "\u0000" + String.join(" ", nameWords) + "\u0000" + role);
+        Digests.sha256(
+            first + "\u0000" + after + "\u0000" + String.join(" ", nameWords) + "\u0000" + role);
     return cache.get(PAGES, key(audience, key), GuestConnection.class, loader);
   }
 
@@ -156,16 +154,6 @@ public class GuestCache {
   }
 
   private static String batchKey(Set<String> ids) {
-    return "batch:" + digest(String.join("\u0000", new TreeSet<>(ids)));
-  }
-
-  private static String digest(String text) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return "batch:" + Digests.sha256(String.join("\u0000", new TreeSet<>(ids)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.podgraph.guest.service;
 
+import dev.podgraph.common.paging.PageInfo;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;

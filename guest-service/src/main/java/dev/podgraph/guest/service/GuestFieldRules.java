@@ -2,12 +2,13 @@ package dev.podgraph.guest.service;
 
 import dev.podgraph.common.error.FieldViolation;
 import dev.podgraph.common.error.InvalidInputException;
+import dev.podgraph.rules.Slugs;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Input rules shared by the create and update inputs (and the migration's CHECK on slugs). */
 final class GuestFieldRules {
-  static final String SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
+  static final String SLUG = Slugs.PATTERN;
   static final String SLUG_MESSAGE = "must be lower-case letters and digits joined by single '-'";
   static final String URL = "^https?://\\S+$";
   static final String URL_MESSAGE = "must be an http(s) URL";

@@ -1,6 +1,7 @@
 package dev.podgraph.guest.service;
 
 import dev.podgraph.common.error.InvalidInputException;
+import dev.podgraph.common.paging.PageInfo;
 import dev.podgraph.guest.Appearance;
 import dev.podgraph.guest.Audience;
 import dev.podgraph.guest.Guest;

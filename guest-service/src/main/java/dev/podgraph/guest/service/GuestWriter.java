@@ -10,6 +10,7 @@ import dev.podgraph.guest.cache.GuestCache;
 import dev.podgraph.guest.repository.AppearanceRepository;
 import dev.podgraph.guest.repository.EpisodeVisibilityRepository;
 import dev.podgraph.guest.repository.GuestRepository;
+import dev.podgraph.rules.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -54,7 +55,7 @@ public class GuestWriter {
   @Transactional
   public GuestView create(GuestInput input) {
     GuestFieldRules.checkLists("input", input.projects(), input.links());
-    String slug = input.slug() != null ? input.slug() : GuestNames.slug(input.name());
+    String slug = input.slug() != null ? input.slug() : Slugs.of(input.name());
     if (slug.isEmpty()) {
       throw new InvalidInputException("input.slug", "cannot be derived from the name: give one");
     }
