@@ -23,8 +23,9 @@ public class EpisodeChangeRepository {
     this.em = em;
   }
 
-  /** A page of the feed and the highest seq there is, read from one snapshot. */
   /**
+   * A page of the feed and the highest seq there is, read from one snapshot.
+   *
    * @param feed the feed's identity: another value means another numbering (V3 migration)
    */
   public record Page(String feed, List<EpisodeChange> changes, long head) {}

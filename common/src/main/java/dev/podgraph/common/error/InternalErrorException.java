@@ -8,6 +8,8 @@ import dev.podgraph.rules.ErrorCode;
  */
 @io.smallrye.graphql.api.ErrorCode("INTERNAL")
 public class InternalErrorException extends PodgraphException {
+  private static final long serialVersionUID = 1L;
+
   private final String reference;
 
   public InternalErrorException(String reference, Throwable cause) {

@@ -8,6 +8,8 @@ import dev.podgraph.rules.ErrorCode;
  * {@code @ErrorCode} with the same code.
  */
 public abstract class PodgraphException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final ErrorCode code;
 
   protected PodgraphException(ErrorCode code, String message) {
