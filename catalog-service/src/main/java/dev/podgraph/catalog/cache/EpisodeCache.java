@@ -1,9 +1,9 @@
 package dev.podgraph.catalog.cache;
 
 import dev.podgraph.catalog.EpisodeAudience;
-import dev.podgraph.catalog.graphql.EpisodeConnection;
-import dev.podgraph.catalog.graphql.EpisodeView;
-import dev.podgraph.catalog.graphql.ShowView;
+import dev.podgraph.catalog.model.EpisodeConnection;
+import dev.podgraph.catalog.model.EpisodeView;
+import dev.podgraph.catalog.model.ShowView;
 import dev.podgraph.common.cache.CacheAside;
 import dev.podgraph.common.cache.Digests;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,7 +4,7 @@ import dev.podgraph.catalog.Episode;
 import dev.podgraph.catalog.InterviewQuestion;
 import dev.podgraph.catalog.LinkItem;
 import dev.podgraph.catalog.Sponsor;
-import dev.podgraph.catalog.graphql.EpisodeInput;
+import dev.podgraph.catalog.model.EpisodeInput;
 import dev.podgraph.common.error.InvalidInputException;
 import dev.podgraph.rules.Slugs;
 import dev.podgraph.rules.SponsorExtractor;

@@ -2,8 +2,8 @@ package dev.podgraph.catalog.service;
 
 import dev.podgraph.catalog.Show;
 import dev.podgraph.catalog.cache.EpisodeCache;
-import dev.podgraph.catalog.graphql.ShowInput;
-import dev.podgraph.catalog.graphql.ShowView;
+import dev.podgraph.catalog.model.ShowInput;
+import dev.podgraph.catalog.model.ShowView;
 import dev.podgraph.catalog.repository.ShowRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
 package dev.podgraph.guest.service;
 
 import dev.podgraph.common.paging.CursorCodec;
+import dev.podgraph.guest.model.GuestView;
 import dev.podgraph.guest.repository.GuestRepository.GuestPosition;
 import java.util.UUID;
 

@@ -7,8 +7,11 @@ import dev.podgraph.guest.Appearance;
 import dev.podgraph.guest.Guest;
 import dev.podgraph.guest.GuestRedirect;
 import dev.podgraph.guest.cache.GuestCache;
+import dev.podgraph.guest.model.GuestChanges;
+import dev.podgraph.guest.model.GuestFieldRules;
+import dev.podgraph.guest.model.GuestInput;
+import dev.podgraph.guest.model.GuestView;
 import dev.podgraph.guest.repository.AppearanceRepository;
-import dev.podgraph.guest.repository.EpisodeVisibilityRepository;
 import dev.podgraph.guest.repository.GuestRepository;
 import dev.podgraph.rules.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,27 +30,22 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every write, each in one transaction that also schedules the cache invalidation for after its
- * commit. Inputs arrive validated (Bean Validation on the GraphQL API); the rules here are the ones
- * that need the database.
+ * Writes of people (create, update, delete, merge), each in one transaction that also schedules the
+ * cache invalidation for after its commit; appearances are {@link AppearanceWriter}'s. Inputs
+ * arrive validated (Bean Validation on the GraphQL API); the rules here are the ones that need the
+ * database.
  */
 @ApplicationScoped
 public class GuestWriter {
   private final GuestRepository guests;
   private final AppearanceRepository appearances;
-  private final EpisodeVisibilityRepository episodes;
   private final GuestCache cache;
   private final Clock clock;
 
   GuestWriter(
-      GuestRepository guests,
-      AppearanceRepository appearances,
-      EpisodeVisibilityRepository episodes,
-      GuestCache cache,
-      Clock clock) {
+      GuestRepository guests, AppearanceRepository appearances, GuestCache cache, Clock clock) {
     this.guests = guests;
     this.appearances = appearances;
-    this.episodes = episodes;
     this.cache = cache;
     this.clock = clock;
   }
@@ -194,63 +192,6 @@ public class GuestWriter {
     guests.flush();
     cache.invalidateAfterCommit();
     return GuestView.of(survivor);
-  }
-
-  /**
-   * Puts a person on an episode; adding an existing appearance again updates it in place. An
-   * episode that catalog-service's feed reported deleted is NOT_FOUND.
-   */
-  @Transactional
-  public AppearanceView addAppearance(AppearanceInput input) {
-    Guest guest =
-        guests
-            .findByIdOptional(GuestService.parseId(input.guestId(), "input.guestId"))
-            .orElseThrow(() -> notFound(input.guestId()));
-    episodes.lockEpisode(input.episodeId());
-    if (episodes.knownDeleted(input.episodeId())) {
-      throw new NotFoundException("Episode " + input.episodeId() + " was deleted");
-    }
-    Appearance appearance = appearances.of(guest.id, input.episodeId()).orElse(null);
-    if (appearance == null) {
-      appearance = new Appearance();
-      appearance.id = UUID.randomUUID();
-      appearance.guest = guest;
-      appearance.episodeId = input.episodeId();
-      appearance.episodeNumber = input.episodeNumber();
-      appearance.role = input.role();
-      appearance.position =
-          input.order() != null ? input.order() : appearances.nextPosition(input.episodeId());
-      appearance.createdAt = now();
-      appearances.persist(appearance);
-    } else {
-      appearance.role = input.role();
-      if (input.order() != null) {
-        appearance.position = input.order();
-      }
-      if (input.episodeNumber() != null) {
-        appearance.episodeNumber = input.episodeNumber();
-      }
-    }
-    appearances.flush();
-    cache.invalidateAfterCommit();
-    return AppearanceView.of(appearance);
-  }
-
-  @Transactional
-  public AppearanceView removeAppearance(String guestId, String episodeId) {
-    UUID uuid = GuestService.parseId(guestId, "guestId");
-    Appearance appearance =
-        appearances
-            .of(uuid, episodeId)
-            .orElseThrow(
-                () ->
-                    new NotFoundException(
-                        "Guest " + guestId + " has no appearance on episode " + episodeId));
-    AppearanceView removed = AppearanceView.of(appearance);
-    appearances.delete(appearance);
-    appearances.flush();
-    cache.invalidateAfterCommit();
-    return removed;
   }
 
   private Guest existing(String id, Integer expectedVersion) {

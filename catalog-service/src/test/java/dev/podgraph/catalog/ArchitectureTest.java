@@ -1,0 +1,72 @@
+package dev.podgraph.catalog;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The service archetype (docs/CONVENTIONS.md): API → service → repository and cache, views and
+ * inputs in {@code model}, entities at the root; no package cycles. Fails when a layer is skipped
+ * or reached from below, or when two packages import each other again.
+ */
+@AnalyzeClasses(
+    packages = "dev.podgraph.catalog",
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+  private static final String[] LAYERS_ABOVE_SERVICE = {"API"};
+
+  @ArchTest
+  static final ArchRule layers =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .layer("API")
+          .definedBy("dev.podgraph.catalog.api..")
+          .layer("Service")
+          .definedBy("dev.podgraph.catalog.service..")
+          .layer("Cache")
+          .definedBy("dev.podgraph.catalog.cache..")
+          .layer("Repository")
+          .definedBy("dev.podgraph.catalog.repository..")
+          .layer("Model")
+          .definedBy("dev.podgraph.catalog.model..")
+          .layer("Config")
+          .definedBy("dev.podgraph.catalog.config..")
+          .whereLayer("API")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("Service")
+          .mayOnlyBeAccessedByLayers(LAYERS_ABOVE_SERVICE)
+          .whereLayer("Cache")
+          .mayOnlyBeAccessedByLayers("Service")
+          .whereLayer("Repository")
+          .mayOnlyBeAccessedByLayers("Service")
+          .whereLayer("Model")
+          .mayOnlyBeAccessedByLayers(concat(LAYERS_ABOVE_SERVICE, "Service", "Cache"));
+
+  @ArchTest
+  static final ArchRule noPackageCycles =
+      slices().matching("dev.podgraph.catalog.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule entitiesDependOnNoRole =
+      com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+          .that()
+          .resideInAPackage("dev.podgraph.catalog")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.podgraph.catalog.api..",
+              "dev.podgraph.catalog.service..",
+              "dev.podgraph.catalog.cache..",
+              "dev.podgraph.catalog.repository..",
+              "dev.podgraph.catalog.model..");
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
+}
