@@ -10,12 +10,13 @@ import dev.podgraph.catalog.repository.EpisodeChangeRepository;
 import dev.podgraph.catalog.repository.EpisodeRepository;
 import dev.podgraph.common.error.ConflictException;
 import dev.podgraph.common.error.NotFoundException;
+import dev.podgraph.common.time.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -32,12 +33,17 @@ public class EpisodeService {
   private final EpisodeRepository episodes;
   private final EpisodeChangeRepository changes;
   private final EpisodeCache cache;
+  private final Clock clock;
 
   public EpisodeService(
-      EpisodeRepository episodes, EpisodeChangeRepository changes, EpisodeCache cache) {
+      EpisodeRepository episodes,
+      EpisodeChangeRepository changes,
+      EpisodeCache cache,
+      Clock clock) {
     this.episodes = episodes;
     this.changes = changes;
     this.cache = cache;
+    this.clock = clock;
   }
 
   public EpisodeView create(@Valid @NotNull EpisodeInput input) {
@@ -153,7 +159,7 @@ public class EpisodeService {
   }
 
   /** PostgreSQL keeps microseconds: values read back must equal the ones returned now. */
-  static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  private Instant now() {
+    return Timestamps.now(clock);
   }
 }

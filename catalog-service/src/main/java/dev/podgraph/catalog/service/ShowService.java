@@ -5,10 +5,12 @@ import dev.podgraph.catalog.cache.EpisodeCache;
 import dev.podgraph.catalog.model.ShowInput;
 import dev.podgraph.catalog.model.ShowView;
 import dev.podgraph.catalog.repository.ShowRepository;
+import dev.podgraph.common.time.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import java.util.Objects;
 
 /** The show: read through the cache, written as a whole (create or replace, idempotent). */
@@ -16,10 +18,12 @@ import java.util.Objects;
 public class ShowService {
   private final ShowRepository shows;
   private final EpisodeCache cache;
+  private final Clock clock;
 
-  public ShowService(ShowRepository shows, EpisodeCache cache) {
+  public ShowService(ShowRepository shows, EpisodeCache cache, Clock clock) {
     this.shows = shows;
     this.cache = cache;
+    this.clock = clock;
   }
 
   public ShowView show() {
@@ -36,7 +40,7 @@ public class ShowService {
                   if (s == null) {
                     s = new Show();
                     s.id = Show.THE_SHOW;
-                    s.createdAt = EpisodeService.now();
+                    s.createdAt = Timestamps.now(clock);
                   }
                   String tagline = blankToNull(input.tagline());
                   String url = blankToNull(input.url());
@@ -51,7 +55,7 @@ public class ShowService {
                     s.tagline = tagline;
                     s.hostName = input.hostName().strip();
                     s.url = url;
-                    s.updatedAt = EpisodeService.now();
+                    s.updatedAt = Timestamps.now(clock);
                     shows.persist(s);
                     shows.flush();
                   }

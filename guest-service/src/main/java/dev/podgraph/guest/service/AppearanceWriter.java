@@ -1,6 +1,7 @@
 package dev.podgraph.guest.service;
 
 import dev.podgraph.common.error.NotFoundException;
+import dev.podgraph.common.time.Timestamps;
 import dev.podgraph.guest.Appearance;
 import dev.podgraph.guest.Guest;
 import dev.podgraph.guest.cache.GuestCache;
@@ -12,7 +13,6 @@ import dev.podgraph.guest.repository.GuestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -64,8 +64,7 @@ public class AppearanceWriter {
       appearance.role = input.role();
       appearance.position =
           input.order() != null ? input.order() : appearances.nextPosition(input.episodeId());
-      // PostgreSQL keeps microseconds: truncating here makes a re-read equal what was returned.
-      appearance.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+      appearance.createdAt = Timestamps.now(clock);
       appearances.persist(appearance);
     } else {
       appearance.role = input.role();

@@ -3,6 +3,7 @@ package dev.podgraph.guest.service;
 import dev.podgraph.common.error.ConflictException;
 import dev.podgraph.common.error.InvalidInputException;
 import dev.podgraph.common.error.NotFoundException;
+import dev.podgraph.common.time.Timestamps;
 import dev.podgraph.guest.Appearance;
 import dev.podgraph.guest.Guest;
 import dev.podgraph.guest.GuestRedirect;
@@ -19,7 +20,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -222,8 +222,7 @@ public class GuestWriter {
   }
 
   private Instant now() {
-    // PostgreSQL keeps microseconds: truncating here makes a re-read equal what was returned.
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return Timestamps.now(clock);
   }
 
   private static NotFoundException notFound(String id) {
