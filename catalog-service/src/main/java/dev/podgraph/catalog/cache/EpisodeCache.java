@@ -4,9 +4,11 @@ import dev.podgraph.catalog.EpisodeAudience;
 import dev.podgraph.catalog.model.EpisodeConnection;
 import dev.podgraph.catalog.model.EpisodeView;
 import dev.podgraph.catalog.model.ShowView;
+import dev.podgraph.common.cache.AfterCommitInvalidation;
 import dev.podgraph.common.cache.CacheAside;
 import dev.podgraph.common.cache.Digests;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -23,9 +25,11 @@ public class EpisodeCache {
   static final String SHOW = "show";
 
   private final CacheAside cache;
+  private final AfterCommitInvalidation afterCommit;
 
-  public EpisodeCache(CacheAside cache) {
+  public EpisodeCache(CacheAside cache, AfterCommitInvalidation afterCommit) {
     this.cache = cache;
+    this.afterCommit = afterCommit;
   }
 
   public EpisodeView byId(EpisodeAudience audience, String id, Supplier<EpisodeView> loader) {
@@ -59,14 +63,14 @@ public class EpisodeCache {
     return cache.get(SHOW, "show", ShowView.class, loader);
   }
 
-  /** After an episode write committed. */
-  public void episodesChanged() {
-    cache.invalidate(EPISODES);
+  /** Inside an episode write's transaction: the episode entries go once it has committed. */
+  public void episodesChangedAfterCommit() {
+    afterCommit.schedule(List.of(EPISODES));
   }
 
-  /** After the show was written. */
-  public void showChanged() {
-    cache.invalidate(SHOW);
+  /** Inside the show write's transaction: the show entry goes once it has committed. */
+  public void showChangedAfterCommit() {
+    afterCommit.schedule(List.of(SHOW));
   }
 
   /** The region-relative key of an episode entry, e.g. {@code public:number:201}. */

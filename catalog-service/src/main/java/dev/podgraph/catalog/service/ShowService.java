@@ -6,8 +6,9 @@ import dev.podgraph.catalog.model.ShowInput;
 import dev.podgraph.catalog.model.ShowView;
 import dev.podgraph.catalog.repository.ShowRepository;
 import dev.podgraph.common.time.Timestamps;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
@@ -30,41 +31,33 @@ public class ShowService {
     return cache.show(() -> shows.theShow().map(ShowView::from).orElse(null));
   }
 
+  @Transactional(TxType.REQUIRES_NEW)
   public ShowView save(@Valid @NotNull ShowInput input) {
-    boolean[] changed = {false};
-    ShowView saved =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  Show s = shows.theShow().orElse(null);
-                  if (s == null) {
-                    s = new Show();
-                    s.id = Show.THE_SHOW;
-                    s.createdAt = Timestamps.now(clock);
-                  }
-                  String tagline = blankToNull(input.tagline());
-                  String url = blankToNull(input.url());
-                  changed[0] =
-                      !shows.isPersistent(s)
-                          || !Objects.equals(s.title, input.title().strip())
-                          || !Objects.equals(s.tagline, tagline)
-                          || !Objects.equals(s.hostName, input.hostName().strip())
-                          || !Objects.equals(s.url, url);
-                  if (changed[0]) {
-                    s.title = input.title().strip();
-                    s.tagline = tagline;
-                    s.hostName = input.hostName().strip();
-                    s.url = url;
-                    s.updatedAt = Timestamps.now(clock);
-                    shows.persist(s);
-                    shows.flush();
-                  }
-                  return ShowView.from(s);
-                });
-    if (changed[0]) {
-      cache.showChanged();
+    Show s = shows.theShow().orElse(null);
+    if (s == null) {
+      s = new Show();
+      s.id = Show.THE_SHOW;
+      s.createdAt = Timestamps.now(clock);
     }
-    return saved;
+    String tagline = blankToNull(input.tagline());
+    String url = blankToNull(input.url());
+    boolean changed =
+        !shows.isPersistent(s)
+            || !Objects.equals(s.title, input.title().strip())
+            || !Objects.equals(s.tagline, tagline)
+            || !Objects.equals(s.hostName, input.hostName().strip())
+            || !Objects.equals(s.url, url);
+    if (changed) {
+      s.title = input.title().strip();
+      s.tagline = tagline;
+      s.hostName = input.hostName().strip();
+      s.url = url;
+      s.updatedAt = Timestamps.now(clock);
+      shows.persist(s);
+      shows.flush();
+      cache.showChangedAfterCommit();
+    }
+    return ShowView.from(s);
   }
 
   private static String blankToNull(String s) {

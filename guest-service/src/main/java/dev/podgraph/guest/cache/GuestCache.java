@@ -1,6 +1,7 @@
 package dev.podgraph.guest.cache;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.podgraph.common.cache.AfterCommitInvalidation;
 import dev.podgraph.common.cache.CacheAside;
 import dev.podgraph.common.cache.Digests;
 import dev.podgraph.guest.AppearanceRole;
@@ -10,10 +11,6 @@ import dev.podgraph.guest.model.EpisodeLineup;
 import dev.podgraph.guest.model.GuestConnection;
 import dev.podgraph.guest.model.GuestView;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +40,6 @@ public class GuestCache {
   static final String APPEARANCES = "appearances";
   private static final List<String> REGIONS = List.of(GUESTS, PAGES, LINEUPS, APPEARANCES);
   private static final List<String> APPEARANCE_REGIONS = List.of(PAGES, LINEUPS, APPEARANCES);
-  private static final Object REGIONS_TO_INVALIDATE = new Object();
 
   private static final TypeReference<Map<String, GuestView>> GUEST_BATCH = new TypeReference<>() {};
   private static final TypeReference<Map<String, List<AppearanceView>>> APPEARANCE_BATCH =
@@ -52,11 +48,11 @@ public class GuestCache {
       new TypeReference<>() {};
 
   private final CacheAside cache;
-  private final TransactionSynchronizationRegistry transactions;
+  private final AfterCommitInvalidation afterCommit;
 
-  GuestCache(CacheAside cache, TransactionSynchronizationRegistry transactions) {
+  GuestCache(CacheAside cache, AfterCommitInvalidation afterCommit) {
     this.cache = cache;
-    this.transactions = transactions;
+    this.afterCommit = afterCommit;
   }
 
   public GuestView guest(String id, Supplier<GuestView> loader) {
@@ -123,26 +119,7 @@ public class GuestCache {
   }
 
   private void invalidateAfterCommit(List<String> regions) {
-    @SuppressWarnings("unchecked")
-    Set<String> scheduled = (Set<String>) transactions.getResource(REGIONS_TO_INVALIDATE);
-    if (scheduled != null) {
-      scheduled.addAll(regions);
-      return;
-    }
-    Set<String> toInvalidate = new LinkedHashSet<>(regions);
-    transactions.putResource(REGIONS_TO_INVALIDATE, toInvalidate);
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              toInvalidate.forEach(cache::invalidate);
-            }
-          }
-        });
+    afterCommit.schedule(regions);
   }
 
   public void invalidateAll() {
