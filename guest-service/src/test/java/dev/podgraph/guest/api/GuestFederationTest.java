@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.podgraph.guest.GuestInfra;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(GuestInfra.class)
 class GuestFederationTest {
   private static final String EPISODE_ENTITIES =
       "query($representations: [_Any!]!) { _entities(representations: $representations) {"

@@ -13,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.podgraph.devinfra.LogCapture;
+import dev.podgraph.guest.GuestInfra;
 import dev.podgraph.guest.SqlStatements;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * the caller's mistake.
  */
 @QuarkusTest
+@WithTestResource(GuestInfra.class)
 class GuestInputLimitsTest {
   private static final String GUEST_ENTITIES =
       "query($r: [_Any!]!) { _entities(representations: $r) { ... on Guest { id name } } }";

@@ -17,6 +17,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.podgraph.devinfra.DevTokens;
+import dev.podgraph.guest.GuestInfra;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(GuestInfra.class)
 class GuestMutationsTest {
   private static final String UPDATE =
       "mutation($id: ID!, $v: Int, $input: UpdateGuestInput!) {"

@@ -12,7 +12,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.podgraph.guest.GuestInfra;
 import dev.podgraph.guest.SqlStatements;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -22,6 +24,7 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(GuestInfra.class)
 class GuestQueriesTest {
   @Inject SessionFactory sessionFactory;
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.podgraph.devinfra.GraphQLAssured;
+import dev.podgraph.guest.GuestInfra;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(GuestInfra.class)
 class GuestSchemaTest {
   /** The SDL the gateway composes from; run once with -Dguest.schema.write=true to accept it. */
   private static final Path COMMITTED = Path.of("schema.graphql");
