@@ -69,6 +69,40 @@ class ArchitectureTest {
               "dev.podgraph.guest.repository..",
               "dev.podgraph.guest.model..");
 
+  /** Validation in one layer: inputs are validated by the service (common/README, "Errors"). */
+  @ArchTest
+  static final ArchRule noValidationOnApiParameters =
+      com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+          .that()
+          .areDeclaredInClassesThat()
+          .resideInAPackage("dev.podgraph.guest.api..")
+          .should(
+              new com.tngtech.archunit.lang.ArchCondition<
+                  com.tngtech.archunit.core.domain.JavaMethod>(
+                  "have no Bean Validation annotation on a parameter") {
+                @Override
+                public void check(
+                    com.tngtech.archunit.core.domain.JavaMethod method,
+                    com.tngtech.archunit.lang.ConditionEvents events) {
+                  for (var parameter : method.getParameters()) {
+                    for (var annotation : parameter.getAnnotations()) {
+                      if (annotation
+                          .getRawType()
+                          .getPackageName()
+                          .startsWith("jakarta.validation")) {
+                        events.add(
+                            com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                                method,
+                                method.getFullName()
+                                    + " validates "
+                                    + parameter
+                                    + ": validate in the service (@Valid there)"));
+                      }
+                    }
+                  }
+                }
+              });
+
   private static String[] concat(String[] first, String... more) {
     String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
     System.arraycopy(more, 0, all, first.length, more.length);

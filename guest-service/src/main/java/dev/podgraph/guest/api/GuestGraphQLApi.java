@@ -23,7 +23,6 @@ import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -81,7 +80,7 @@ public class GuestGraphQLApi {
   public GuestConnection guestPage(
       @DefaultValue("20") @Description("Page size, 0 to 100.") Integer first,
       @Description("endCursor of the previous page.") String after,
-      @Valid GuestFilter filter) {
+      GuestFilter filter) {
     return service.page(first, after, filter, audience());
   }
 
@@ -149,7 +148,7 @@ public class GuestGraphQLApi {
   @Mutation
   @RolesAllowed(Roles.EDITOR)
   @NonNull @Description("Adds a person. The slug is derived from the name when omitted; it must be unique.")
-  public GuestView createGuest(@NonNull @Valid GuestInput input) {
+  public GuestView createGuest(@NonNull GuestInput input) {
     return writer.create(input);
   }
 
@@ -158,7 +157,7 @@ public class GuestGraphQLApi {
   @NonNull @Description(
       "Changes a person. A stale expectedVersion is a CONFLICT; a change to nothing keeps version and updatedAt.")
   public GuestView updateGuest(
-      @Id @NonNull String id, Integer expectedVersion, @NonNull @Valid GuestChanges input) {
+      @Id @NonNull String id, Integer expectedVersion, @NonNull GuestChanges input) {
     return writer.update(id, expectedVersion, input);
   }
 
@@ -184,7 +183,7 @@ public class GuestGraphQLApi {
   @NonNull @Description(
       "Puts a person on an episode; for an existing appearance, sets role, order and number. An"
           + " episode catalog-service has deleted is NOT_FOUND.")
-  public AppearanceView addAppearance(@NonNull @Valid AppearanceInput input) {
+  public AppearanceView addAppearance(@NonNull AppearanceInput input) {
     return appearanceWriter.addAppearance(input);
   }
 

@@ -12,6 +12,7 @@ import dev.podgraph.guest.repository.EpisodeVisibilityRepository;
 import dev.podgraph.guest.repository.GuestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -45,7 +46,7 @@ public class AppearanceWriter {
    * episode that catalog-service's feed reported deleted is NOT_FOUND.
    */
   @Transactional
-  public AppearanceView addAppearance(AppearanceInput input) {
+  public AppearanceView addAppearance(@Valid AppearanceInput input) {
     Guest guest =
         guests
             .findByIdOptional(GuestService.parseId(input.guestId(), "input.guestId"))

@@ -20,6 +20,7 @@ import dev.podgraph.guest.repository.GuestRepository.GuestPosition;
 import dev.podgraph.guest.repository.GuestRepository.GuestQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -91,7 +92,8 @@ public class GuestService {
         audience, new LinkedHashSet<>(guestIds), ids -> loadAppearances(ids, audience));
   }
 
-  public GuestConnection page(Integer first, String after, GuestFilter filter, Audience audience) {
+  public GuestConnection page(
+      Integer first, String after, @Valid GuestFilter filter, Audience audience) {
     int size = first == null ? pageSizes.defaultSize() : first;
     if (size < 0 || size > pageSizes.maxSize()) {
       throw new InvalidInputException("first", "must be between 0 and " + pageSizes.maxSize());

@@ -18,6 +18,7 @@ import dev.podgraph.rules.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,8 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes of people (create, update, delete, merge), each in one transaction that also schedules the
- * cache invalidation for after its commit; appearances are {@link AppearanceWriter}'s. Inputs
- * arrive validated (Bean Validation on the GraphQL API); the rules here are the ones that need the
+ * cache invalidation for after its commit; appearances are {@link AppearanceWriter}'s. Inputs are
+ * validated here ({@code @Valid}, Bean Validation); the other rules here are the ones that need the
  * database.
  */
 @ApplicationScoped
@@ -51,7 +52,7 @@ public class GuestWriter {
   }
 
   @Transactional
-  public GuestView create(GuestInput input) {
+  public GuestView create(@Valid GuestInput input) {
     GuestFieldRules.checkLists("input", input.projects(), input.links());
     String slug = input.slug() != null ? input.slug() : Slugs.of(input.name());
     if (slug.isEmpty()) {
@@ -79,34 +80,34 @@ public class GuestWriter {
    * rely on it).
    */
   @Transactional
-  public GuestView update(String id, Integer expectedVersion, GuestChanges changes) {
-    GuestFieldRules.checkLists("input", changes.projects(), changes.links());
+  public GuestView update(String id, Integer expectedVersion, @Valid GuestChanges input) {
+    GuestFieldRules.checkLists("input", input.projects(), input.links());
     Guest guest = existing(id, expectedVersion);
     boolean changed = false;
-    if (changes.name() != null && !changes.name().strip().equals(guest.name)) {
-      setName(guest, changes.name().strip());
+    if (input.name() != null && !input.name().strip().equals(guest.name)) {
+      setName(guest, input.name().strip());
       changed = true;
     }
-    if (changes.slug() != null && !changes.slug().equals(guest.slug)) {
-      requireFreeSlug(changes.slug());
-      guest.slug = changes.slug();
+    if (input.slug() != null && !input.slug().equals(guest.slug)) {
+      requireFreeSlug(input.slug());
+      guest.slug = input.slug();
       changed = true;
     }
-    if (changes.honorific() != null
-        && !Objects.equals(blankToNull(changes.honorific()), guest.honorific)) {
-      guest.honorific = blankToNull(changes.honorific());
+    if (input.honorific() != null
+        && !Objects.equals(blankToNull(input.honorific()), guest.honorific)) {
+      guest.honorific = blankToNull(input.honorific());
       changed = true;
     }
-    if (changes.bio() != null && !Objects.equals(blankToNull(changes.bio()), guest.bio)) {
-      guest.bio = blankToNull(changes.bio());
+    if (input.bio() != null && !Objects.equals(blankToNull(input.bio()), guest.bio)) {
+      guest.bio = blankToNull(input.bio());
       changed = true;
     }
-    if (changes.projects() != null && !distinct(changes.projects()).equals(guest.projects)) {
-      guest.projects = distinct(changes.projects());
+    if (input.projects() != null && !distinct(input.projects()).equals(guest.projects)) {
+      guest.projects = distinct(input.projects());
       changed = true;
     }
-    if (changes.links() != null && !distinct(changes.links()).equals(guest.links)) {
-      guest.links = distinct(changes.links());
+    if (input.links() != null && !distinct(input.links()).equals(guest.links)) {
+      guest.links = distinct(input.links());
       changed = true;
     }
     if (changed) {
