@@ -319,20 +319,29 @@ final class Kustomize {
     boolean templates = entry.path("includeTemplates").asBoolean(false);
     JsonNode pairs = entry.path("pairs");
     for (ObjectNode r : acc) {
-      setAll(((ObjectNode) r.get("metadata")).with("labels"), pairs);
+      setAll(((ObjectNode) r.get("metadata")).withObjectProperty("labels"), pairs);
       if (templates && r.get("kind").asText().equals("CronJob")) {
-        ObjectNode job = (ObjectNode) r.with("spec").with("jobTemplate");
-        setAll(((ObjectNode) job.with("metadata")).with("labels"), pairs);
+        ObjectNode job = r.withObjectProperty("spec").withObjectProperty("jobTemplate");
+        setAll(job.withObjectProperty("metadata").withObjectProperty("labels"), pairs);
         setAll(
-            ((ObjectNode) job.with("spec").with("template").with("metadata")).with("labels"),
+            job.withObjectProperty("spec")
+                .withObjectProperty("template")
+                .withObjectProperty("metadata")
+                .withObjectProperty("labels"),
             pairs);
       }
       if (templates && WORKLOADS.contains(r.get("kind").asText())) {
         setAll(
-            ((ObjectNode) r.with("spec").with("template").with("metadata")).with("labels"), pairs);
+            (r.withObjectProperty("spec")
+                    .withObjectProperty("template")
+                    .withObjectProperty("metadata"))
+                .withObjectProperty("labels"),
+            pairs);
         if (r.get("kind").asText().equals("StatefulSet")) {
           for (JsonNode claim : r.path("spec").path("volumeClaimTemplates")) {
-            setAll(((ObjectNode) ((ObjectNode) claim).with("metadata")).with("labels"), pairs);
+            setAll(
+                ((ObjectNode) claim).withObjectProperty("metadata").withObjectProperty("labels"),
+                pairs);
           }
         }
       }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
@@ -174,7 +175,8 @@ class PodSecurityTest {
       problems.add(name + ": shares a host namespace (hostNetwork/hostPID/hostIPC)");
     }
     for (Volume v : pod.getVolumes()) {
-      Map<String, Object> fields = Kustomize.YAML.convertValue(v, Map.class);
+      Map<String, Object> fields =
+          Kustomize.YAML.convertValue(v, new TypeReference<Map<String, Object>>() {});
       fields.remove("name");
       if (!RESTRICTED_VOLUMES.containsAll(fields.keySet())) {
         problems.add(name + ": volume " + v.getName() + " of type " + fields.keySet());

@@ -114,6 +114,7 @@ record ServiceModule(
     return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
   }
 
+  /** The non-test dependencies the pom declares, with those of a parent it names by path. */
   private static Set<String> dependencies(Path pom) {
     try {
       var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
@@ -130,6 +131,13 @@ record ServiceModule(
           continue;
         }
         out.add(dep.getElementsByTagName("artifactId").item(0).getTextContent().trim());
+      }
+      // A service inherits the archetype's dependencies from service-parent/pom.xml.
+      NodeList relativePath = doc.getElementsByTagName("relativePath");
+      if (relativePath.getLength() > 0) {
+        out.addAll(
+            dependencies(
+                pom.resolveSibling(relativePath.item(0).getTextContent().trim()).normalize()));
       }
       return out;
     } catch (Exception e) {

@@ -5,6 +5,8 @@ package dev.podgraph.deploy;
  * guess.
  */
 final class UnsupportedKustomizeFeatureException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   UnsupportedKustomizeFeatureException(String message) {
     super(message);
   }

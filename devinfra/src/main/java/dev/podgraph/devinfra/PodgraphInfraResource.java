@@ -8,19 +8,36 @@ import java.util.Map;
  * shape it) and its own Redis logical database (flushed), on the machine's servers when they answer
  * and on embedded ones otherwise.
  *
- * <p>Init args: {@code database} (required), {@code redisDatabase} (default 0).
+ * <p>Init args: {@code database} (required unless a subclass names it), {@code redisDatabase}
+ * (default 0). A service's tests subclass it once, naming the service's test database and Redis
+ * database (catalog's {@code CatalogInfra}, guest's {@code GuestInfra}), and every test class names
+ * that subclass, so they share one boot.
  */
 public class PodgraphInfraResource implements QuarkusTestResourceLifecycleManager {
+  private final String defaultDatabase;
+  private final int defaultRedisDatabase;
   private String database;
   private int redisDatabase;
 
+  public PodgraphInfraResource() {
+    this(null, 0);
+  }
+
+  /** A service's own resource: its test database and Redis logical database unless args say. */
+  protected PodgraphInfraResource(String database, int redisDatabase) {
+    this.defaultDatabase = database;
+    this.defaultRedisDatabase = redisDatabase;
+  }
+
   @Override
   public void init(Map<String, String> initArgs) {
-    database = initArgs.get("database");
+    database = initArgs.getOrDefault("database", defaultDatabase);
     if (database == null) {
       throw new IllegalArgumentException("PodgraphInfraResource needs the init arg 'database'");
     }
-    redisDatabase = Integer.parseInt(initArgs.getOrDefault("redisDatabase", "0"));
+    redisDatabase =
+        Integer.parseInt(
+            initArgs.getOrDefault("redisDatabase", Integer.toString(defaultRedisDatabase)));
   }
 
   @Override

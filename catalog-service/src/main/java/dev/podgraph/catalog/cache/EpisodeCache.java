@@ -1,15 +1,14 @@
 package dev.podgraph.catalog.cache;
 
 import dev.podgraph.catalog.EpisodeAudience;
-import dev.podgraph.catalog.graphql.EpisodeConnection;
-import dev.podgraph.catalog.graphql.EpisodeView;
-import dev.podgraph.catalog.graphql.ShowView;
+import dev.podgraph.catalog.model.EpisodeConnection;
+import dev.podgraph.catalog.model.EpisodeView;
+import dev.podgraph.catalog.model.ShowView;
+import dev.podgraph.common.cache.AfterCommitInvalidation;
 import dev.podgraph.common.cache.CacheAside;
+import dev.podgraph.common.cache.Digests;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -26,9 +25,11 @@ public class EpisodeCache {
   static final String SHOW = "show";
 
   private final CacheAside cache;
+  private final AfterCommitInvalidation afterCommit;
 
-  public EpisodeCache(CacheAside cache) {
+  public EpisodeCache(CacheAside cache, AfterCommitInvalidation afterCommit) {
     this.cache = cache;
+    this.afterCommit = afterCommit;
   }
 
   public EpisodeView byId(EpisodeAudience audience, String id, Supplier<EpisodeView> loader) {
@@ -53,7 +54,7 @@ public class EpisodeCache {
       EpisodeAudience audience, String text, String pageKey, Supplier<EpisodeConnection> loader) {
     return cache.get(
         EPISODES,
-        key(audience, "search:" + sha256(text) + ":" + pageKey),
+        key(audience, "search:" + Digests.sha256(text) + ":" + pageKey),
         EpisodeConnection.class,
         loader);
   }
@@ -62,27 +63,18 @@ public class EpisodeCache {
     return cache.get(SHOW, "show", ShowView.class, loader);
   }
 
-  /** After an episode write committed. */
-  public void episodesChanged() {
-    cache.invalidate(EPISODES);
+  /** Inside an episode write's transaction: the episode entries go once it has committed. */
+  public void episodesChangedAfterCommit() {
+    afterCommit.schedule(List.of(EPISODES));
   }
 
-  /** After the show was written. */
-  public void showChanged() {
-    cache.invalidate(SHOW);
+  /** Inside the show write's transaction: the show entry goes once it has committed. */
+  public void showChangedAfterCommit() {
+    afterCommit.schedule(List.of(SHOW));
   }
 
   /** The region-relative key of an episode entry, e.g. {@code public:number:201}. */
   static String key(EpisodeAudience audience, String key) {
     return audience.name().toLowerCase(Locale.ROOT) + ":" + key;
-  }
-
-  private static String sha256(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

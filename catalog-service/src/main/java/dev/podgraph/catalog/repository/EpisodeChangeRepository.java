@@ -2,6 +2,7 @@ package dev.podgraph.catalog.repository;
 
 import dev.podgraph.catalog.EpisodeChange;
 import dev.podgraph.catalog.EpisodeChangeKind;
+import dev.podgraph.catalog.EpisodeChangePage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -22,12 +23,6 @@ public class EpisodeChangeRepository {
   public EpisodeChangeRepository(EntityManager em) {
     this.em = em;
   }
-
-  /** A page of the feed and the highest seq there is, read from one snapshot. */
-  /**
-   * @param feed the feed's identity: another value means another numbering (V3 migration)
-   */
-  public record Page(String feed, List<EpisodeChange> changes, long head) {}
 
   /**
    * Records {@code change} of an episode in the caller's transaction, replacing the episode's
@@ -58,7 +53,7 @@ public class EpisodeChangeRepository {
 
   /** Up to {@code limit} changes with seq greater than {@code after}, ascending. */
   @SuppressWarnings("unchecked")
-  public Page after(long after, int limit) {
+  public EpisodeChangePage after(long after, int limit) {
     List<Object[]> rows =
         em.createNativeQuery(
                 """
@@ -91,6 +86,6 @@ public class EpisodeChangeRepository {
                 (Instant) row[5]));
       }
     }
-    return new Page(rows.get(0)[1].toString(), changes, (Long) rows.get(0)[0]);
+    return new EpisodeChangePage(rows.get(0)[1].toString(), changes, (Long) rows.get(0)[0]);
   }
 }

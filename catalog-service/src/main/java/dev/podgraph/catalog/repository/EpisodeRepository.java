@@ -4,13 +4,14 @@ import dev.podgraph.catalog.Episode;
 import dev.podgraph.catalog.EpisodeAudience;
 import dev.podgraph.catalog.EpisodeStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -73,11 +74,11 @@ public class EpisodeRepository implements PanacheRepositoryBase<Episode, UUID> {
       Integer afterNumber,
       int limit) {
     List<String> where = new ArrayList<>();
-    Parameters params = new Parameters();
+    Map<String, Object> params = new HashMap<>();
     restrict(where, params, audience, status, category);
     if (afterNumber != null) {
       where.add(newestFirst ? "number < :after" : "number > :after");
-      params.and("after", afterNumber);
+      params.put("after", afterNumber);
     }
     Sort sort = newestFirst ? Sort.descending("number") : Sort.ascending("number");
     return find(String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where), sort, params)
@@ -87,7 +88,7 @@ public class EpisodeRepository implements PanacheRepositoryBase<Episode, UUID> {
 
   public long count(EpisodeAudience audience, EpisodeStatus status, String category) {
     List<String> where = new ArrayList<>();
-    Parameters params = new Parameters();
+    Map<String, Object> params = new HashMap<>();
     restrict(where, params, audience, status, category);
     return where.isEmpty() ? count() : count(String.join(" and ", where), params);
   }
@@ -124,7 +125,7 @@ public class EpisodeRepository implements PanacheRepositoryBase<Episode, UUID> {
 
   private Optional<Episode> findOne(String condition, Object key, EpisodeAudience audience) {
     List<String> where = new ArrayList<>(List.of(condition));
-    Parameters params = Parameters.with("key", key);
+    Map<String, Object> params = new HashMap<>(Map.of("key", key));
     restrict(where, params, audience, null, null);
     return find(String.join(" and ", where), params).firstResultOptional();
   }
@@ -141,21 +142,21 @@ public class EpisodeRepository implements PanacheRepositoryBase<Episode, UUID> {
 
   private static void restrict(
       List<String> where,
-      Parameters params,
+      Map<String, Object> params,
       EpisodeAudience audience,
       EpisodeStatus status,
       String category) {
     if (!audience.seesEverything()) {
       where.add("status in :visible");
-      params.and("visible", audience.statuses());
+      params.put("visible", audience.statuses());
     }
     if (status != null) {
       where.add("status = :status");
-      params.and("status", status);
+      params.put("status", status);
     }
     if (category != null) {
       where.add("category = :category");
-      params.and("category", category);
+      params.put("category", category);
     }
   }
 }

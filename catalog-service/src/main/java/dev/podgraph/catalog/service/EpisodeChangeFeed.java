@@ -1,5 +1,6 @@
 package dev.podgraph.catalog.service;
 
+import dev.podgraph.catalog.EpisodeChangePage;
 import dev.podgraph.catalog.repository.EpisodeChangeRepository;
 import dev.podgraph.common.error.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ public class EpisodeChangeFeed {
   }
 
   /** One statement; {@code after} at least 0, {@code limit} 1..{@value #MAX_LIMIT}. */
-  public EpisodeChangeRepository.Page after(long after, long limit) {
+  public EpisodeChangePage after(long after, long limit) {
     if (after < 0) {
       throw new InvalidInputException("after", "must be 0 or more");
     }

@@ -4,8 +4,10 @@ import dev.podgraph.catalog.Episode;
 import dev.podgraph.catalog.InterviewQuestion;
 import dev.podgraph.catalog.LinkItem;
 import dev.podgraph.catalog.Sponsor;
-import dev.podgraph.catalog.graphql.EpisodeInput;
+import dev.podgraph.catalog.model.EpisodeInput;
 import dev.podgraph.common.error.InvalidInputException;
+import dev.podgraph.rules.Slugs;
+import dev.podgraph.rules.SponsorExtractor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,7 +42,7 @@ record EpisodeContent(
     String title = in.title().strip();
     String slug = blankToNull(in.slug());
     if (slug == null) {
-      slug = Slugger.slugOf(title);
+      slug = Slugs.of(title);
       if (slug.isEmpty()) {
         throw new InvalidInputException("input.slug", "cannot be derived from the title: send one");
       }
@@ -48,7 +50,9 @@ record EpisodeContent(
     List<String> announcements = texts(in.announcements(), "input.announcements");
     List<Sponsor> sponsors =
         in.sponsors() == null
-            ? SponsorExtractor.extract(announcements)
+            ? SponsorExtractor.sponsors(announcements).stream()
+                .map(s -> new Sponsor(s.name(), s.url()))
+                .toList()
             : nonNull(in.sponsors(), "input.sponsors").stream()
                 .map(s -> new Sponsor(s.name().strip(), url(s.url())))
                 .toList();
@@ -153,7 +157,7 @@ record EpisodeContent(
 
   private static String url(String url) {
     String u = blankToNull(url);
-    return u == null ? null : SponsorExtractor.withScheme(u);
+    return u == null ? null : SponsorExtractor.absolute(u);
   }
 
   private static String blankToNull(String s) {

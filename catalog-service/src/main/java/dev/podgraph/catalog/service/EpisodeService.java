@@ -4,20 +4,21 @@ import dev.podgraph.catalog.Episode;
 import dev.podgraph.catalog.EpisodeChangeKind;
 import dev.podgraph.catalog.EpisodeStatus;
 import dev.podgraph.catalog.cache.EpisodeCache;
-import dev.podgraph.catalog.graphql.EpisodeInput;
-import dev.podgraph.catalog.graphql.EpisodeView;
+import dev.podgraph.catalog.model.EpisodeInput;
+import dev.podgraph.catalog.model.EpisodeView;
 import dev.podgraph.catalog.repository.EpisodeChangeRepository;
 import dev.podgraph.catalog.repository.EpisodeRepository;
 import dev.podgraph.common.error.ConflictException;
 import dev.podgraph.common.error.NotFoundException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.podgraph.common.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Episode writes. Each runs in its own transaction; the cache is invalidated after the commit and
@@ -32,97 +33,69 @@ public class EpisodeService {
   private final EpisodeRepository episodes;
   private final EpisodeChangeRepository changes;
   private final EpisodeCache cache;
+  private final Clock clock;
 
   public EpisodeService(
-      EpisodeRepository episodes, EpisodeChangeRepository changes, EpisodeCache cache) {
+      EpisodeRepository episodes,
+      EpisodeChangeRepository changes,
+      EpisodeCache cache,
+      Clock clock) {
     this.episodes = episodes;
     this.changes = changes;
     this.cache = cache;
+    this.clock = clock;
   }
 
+  @Transactional(TxType.REQUIRES_NEW)
   public EpisodeView create(@Valid @NotNull EpisodeInput input) {
     EpisodeContent content = EpisodeContent.of(input);
-    EpisodeView created =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  Episode e = new Episode();
-                  e.id = UUID.randomUUID();
-                  ensureUnique(content, e.id);
-                  content.applyTo(e);
-                  e.status = EpisodeStatus.DRAFT;
-                  e.createdAt = now();
-                  e.updatedAt = e.createdAt;
-                  episodes.persistAndFlush(e);
-                  changes.record(e.id, EpisodeChangeKind.of(e.status), e.createdAt);
-                  return EpisodeView.from(e);
-                });
-    cache.episodesChanged();
-    return created;
+    Episode e = new Episode();
+    e.id = UUID.randomUUID();
+    ensureUnique(content, e.id);
+    content.applyTo(e);
+    e.status = EpisodeStatus.DRAFT;
+    e.createdAt = now();
+    e.updatedAt = e.createdAt;
+    episodes.persistAndFlush(e);
+    changes.record(e.id, EpisodeChangeKind.of(e.status), e.createdAt);
+    cache.episodesChangedAfterCommit();
+    return EpisodeView.from(e);
   }
 
   /** Replaces the content (not the status) of an episode; a no-op keeps version and updatedAt. */
+  @Transactional(TxType.REQUIRES_NEW)
   public EpisodeView update(String id, int expectedVersion, @Valid @NotNull EpisodeInput input) {
     EpisodeContent content = EpisodeContent.of(input);
-    boolean[] changed = {false};
-    EpisodeView updated =
-        write(
-            id,
-            expectedVersion,
-            e -> {
-              ensureUnique(content, e.id);
-              changed[0] = content.applyTo(e);
-              if (changed[0]) {
-                e.updatedAt = now();
-              }
-              return e;
-            });
-    if (changed[0]) {
-      cache.episodesChanged();
+    Episode e = load(EpisodeQueryService.parseId(id), expectedVersion);
+    ensureUnique(content, e.id);
+    if (content.applyTo(e)) {
+      e.updatedAt = now();
+      cache.episodesChangedAfterCommit();
     }
-    return updated;
+    episodes.flush();
+    return EpisodeView.from(e);
   }
 
+  @Transactional(TxType.REQUIRES_NEW)
   public EpisodeView transition(
       String id, int expectedVersion, EpisodeTransition transition, Instant scheduledFor) {
-    UUID uuid = EpisodeQueryService.parseId(id);
-    EpisodeView moved =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  Episode e = load(uuid, expectedVersion);
-                  EpisodeLifecycle.apply(e, transition, scheduledFor, now());
-                  episodes.flush();
-                  changes.record(e.id, EpisodeChangeKind.of(e.status), e.updatedAt);
-                  return EpisodeView.from(e);
-                });
-    cache.episodesChanged();
-    return moved;
+    Episode e = load(EpisodeQueryService.parseId(id), expectedVersion);
+    EpisodeLifecycle.apply(e, transition, scheduledFor, now());
+    episodes.flush();
+    changes.record(e.id, EpisodeChangeKind.of(e.status), e.updatedAt);
+    cache.episodesChangedAfterCommit();
+    return EpisodeView.from(e);
   }
 
+  @Transactional(TxType.REQUIRES_NEW)
   public String delete(String id, int expectedVersion) {
     UUID uuid = EpisodeQueryService.parseId(id);
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              Episode e = load(uuid, expectedVersion);
-              episodes.delete(e);
-              episodes.flush();
-              changes.record(uuid, EpisodeChangeKind.DELETED, now());
-            });
-    cache.episodesChanged();
+    Episode e = load(uuid, expectedVersion);
+    episodes.delete(e);
+    episodes.flush();
+    changes.record(uuid, EpisodeChangeKind.DELETED, now());
+    cache.episodesChangedAfterCommit();
     return uuid.toString();
-  }
-
-  private EpisodeView write(String id, int expectedVersion, Function<Episode, Episode> change) {
-    UUID uuid = EpisodeQueryService.parseId(id);
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              Episode e = change.apply(load(uuid, expectedVersion));
-              episodes.flush();
-              return EpisodeView.from(e);
-            });
   }
 
   private Episode load(UUID id, int expectedVersion) {
@@ -153,7 +126,7 @@ public class EpisodeService {
   }
 
   /** PostgreSQL keeps microseconds: values read back must equal the ones returned now. */
-  static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  private Instant now() {
+    return Timestamps.now(clock);
   }
 }

@@ -2,13 +2,16 @@ package dev.podgraph.catalog.service;
 
 import dev.podgraph.catalog.Show;
 import dev.podgraph.catalog.cache.EpisodeCache;
-import dev.podgraph.catalog.graphql.ShowInput;
-import dev.podgraph.catalog.graphql.ShowView;
+import dev.podgraph.catalog.model.ShowInput;
+import dev.podgraph.catalog.model.ShowView;
 import dev.podgraph.catalog.repository.ShowRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.podgraph.common.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import java.util.Objects;
 
 /** The show: read through the cache, written as a whole (create or replace, idempotent). */
@@ -16,51 +19,45 @@ import java.util.Objects;
 public class ShowService {
   private final ShowRepository shows;
   private final EpisodeCache cache;
+  private final Clock clock;
 
-  public ShowService(ShowRepository shows, EpisodeCache cache) {
+  public ShowService(ShowRepository shows, EpisodeCache cache, Clock clock) {
     this.shows = shows;
     this.cache = cache;
+    this.clock = clock;
   }
 
   public ShowView show() {
     return cache.show(() -> shows.theShow().map(ShowView::from).orElse(null));
   }
 
+  @Transactional(TxType.REQUIRES_NEW)
   public ShowView save(@Valid @NotNull ShowInput input) {
-    boolean[] changed = {false};
-    ShowView saved =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  Show s = shows.theShow().orElse(null);
-                  if (s == null) {
-                    s = new Show();
-                    s.id = Show.THE_SHOW;
-                    s.createdAt = EpisodeService.now();
-                  }
-                  String tagline = blankToNull(input.tagline());
-                  String url = blankToNull(input.url());
-                  changed[0] =
-                      !shows.isPersistent(s)
-                          || !Objects.equals(s.title, input.title().strip())
-                          || !Objects.equals(s.tagline, tagline)
-                          || !Objects.equals(s.hostName, input.hostName().strip())
-                          || !Objects.equals(s.url, url);
-                  if (changed[0]) {
-                    s.title = input.title().strip();
-                    s.tagline = tagline;
-                    s.hostName = input.hostName().strip();
-                    s.url = url;
-                    s.updatedAt = EpisodeService.now();
-                    shows.persist(s);
-                    shows.flush();
-                  }
-                  return ShowView.from(s);
-                });
-    if (changed[0]) {
-      cache.showChanged();
+    Show s = shows.theShow().orElse(null);
+    if (s == null) {
+      s = new Show();
+      s.id = Show.THE_SHOW;
+      s.createdAt = Timestamps.now(clock);
     }
-    return saved;
+    String tagline = blankToNull(input.tagline());
+    String url = blankToNull(input.url());
+    boolean changed =
+        !shows.isPersistent(s)
+            || !Objects.equals(s.title, input.title().strip())
+            || !Objects.equals(s.tagline, tagline)
+            || !Objects.equals(s.hostName, input.hostName().strip())
+            || !Objects.equals(s.url, url);
+    if (changed) {
+      s.title = input.title().strip();
+      s.tagline = tagline;
+      s.hostName = input.hostName().strip();
+      s.url = url;
+      s.updatedAt = Timestamps.now(clock);
+      shows.persist(s);
+      shows.flush();
+      cache.showChangedAfterCommit();
+    }
+    return ShowView.from(s);
   }
 
   private static String blankToNull(String s) {

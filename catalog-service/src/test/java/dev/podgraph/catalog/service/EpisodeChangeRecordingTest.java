@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.podgraph.catalog.CatalogInfra;
 import dev.podgraph.catalog.EpisodeChangeKind;
+import dev.podgraph.catalog.EpisodeChangePage;
 import dev.podgraph.catalog.repository.EpisodeChangeRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -134,7 +135,7 @@ class EpisodeChangeRecordingTest {
     asEditor(DELETE, Map.of("id", a.get("id"), "v", aPublished.get("version")))
         .body("errors", nullValue());
 
-    EpisodeChangeRepository.Page page =
+    EpisodeChangePage page =
         QuarkusTransaction.requiringNew().call(() -> changes.after(before, 1000));
     assertEquals(before + 6, page.head(), "six writes, six seqs");
     assertEquals(
@@ -241,7 +242,7 @@ class EpisodeChangeRecordingTest {
       awaitBlockedBy(writerOnePid.get());
 
       assertEquals(before, head(), "nothing committed yet");
-      EpisodeChangeRepository.Page meanwhile =
+      EpisodeChangePage meanwhile =
           QuarkusTransaction.requiringNew().call(() -> changes.after(before, 1000));
       assertEquals(List.of(), meanwhile.changes());
 
@@ -251,7 +252,7 @@ class EpisodeChangeRecordingTest {
       long seqTwo = row(second.get("id")).seq();
       assertEquals(before + 1, seqOne);
       assertEquals(before + 2, seqTwo);
-      EpisodeChangeRepository.Page after =
+      EpisodeChangePage after =
           QuarkusTransaction.requiringNew().call(() -> changes.after(before, 1000));
       assertEquals(
           List.of(first.get("id"), second.get("id")),

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.podgraph.catalog.Episode;
 import dev.podgraph.catalog.EpisodeStatus;
-import dev.podgraph.common.error.ErrorCode;
 import dev.podgraph.common.error.InvalidInputException;
+import dev.podgraph.rules.ErrorCode;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.podgraph.common.auth;
 
-import dev.podgraph.common.error.ErrorCode;
+import dev.podgraph.rules.ErrorCode;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.json.JsonArray;

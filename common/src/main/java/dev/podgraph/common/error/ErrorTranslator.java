@@ -1,5 +1,6 @@
 package dev.podgraph.common.error;
 
+import dev.podgraph.rules.ErrorCode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLException;

@@ -1,12 +1,15 @@
 package dev.podgraph.common.error;
 
+import dev.podgraph.rules.ErrorCode;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** BAD_USER_INPUT: Bean Validation failures and business rules the client can fix. */
 @io.smallrye.graphql.api.ErrorCode("BAD_USER_INPUT")
 public class InvalidInputException extends PodgraphException {
-  private final List<FieldViolation> violations;
+  private static final long serialVersionUID = 1L;
+
+  private final transient List<FieldViolation> violations;
 
   public InvalidInputException(String message) {
     super(ErrorCode.BAD_USER_INPUT, message);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.podgraph.common.error.ErrorCode;
 import dev.podgraph.common.error.InvalidInputException;
+import dev.podgraph.rules.ErrorCode;
 import io.smallrye.graphql.api.federation.Resolver;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

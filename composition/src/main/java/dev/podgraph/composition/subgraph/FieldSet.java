@@ -17,8 +17,9 @@ import java.util.List;
  */
 public final class FieldSet {
 
-  /** A field the selection reaches: the type it is selected on, and its definition (or null). */
   /**
+   * A field the selection reaches: the type it is selected on, and its definition (or null).
+   *
    * @param leaf the selection has no sub-selection
    * @param externalAncestor a field above it in the selection is {@code @external}
    */
@@ -35,6 +36,8 @@ public final class FieldSet {
 
   /** The field set does not parse as a selection set. */
   public static final class InvalidFieldSetException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     InvalidFieldSetException(String message) {
       super(message);
     }

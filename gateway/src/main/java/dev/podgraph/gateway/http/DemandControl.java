@@ -2,7 +2,7 @@ package dev.podgraph.gateway.http;
 
 import dev.podgraph.gateway.config.GatewayConfig;
 import dev.podgraph.gateway.cost.CostCalculator;
-import dev.podgraph.gateway.response.ErrorCode;
+import dev.podgraph.rules.ErrorCode;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import java.util.Locale;

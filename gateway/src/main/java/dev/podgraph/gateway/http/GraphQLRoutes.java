@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.podgraph.gateway.config.GatewayRuntime;
 import dev.podgraph.gateway.defer.DeferredResponder;
 import dev.podgraph.gateway.persisted.PersistedOperations;
-import dev.podgraph.gateway.response.ErrorCode;
+import dev.podgraph.rules.ErrorCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.configuration.MemorySize;

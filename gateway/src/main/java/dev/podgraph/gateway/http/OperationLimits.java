@@ -1,7 +1,7 @@
 package dev.podgraph.gateway.http;
 
 import dev.podgraph.gateway.config.GatewayConfig;
-import dev.podgraph.gateway.response.ErrorCode;
+import dev.podgraph.rules.ErrorCode;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;

@@ -1,6 +1,6 @@
 package dev.podgraph.gateway.http;
 
-import dev.podgraph.gateway.response.ErrorCode;
+import dev.podgraph.rules.ErrorCode;
 
 /**
  * The request is refused before execution: its message goes to the client with the code, and the

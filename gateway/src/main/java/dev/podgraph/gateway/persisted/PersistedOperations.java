@@ -3,7 +3,7 @@ package dev.podgraph.gateway.persisted;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podgraph.gateway.config.GatewayConfig;
 import dev.podgraph.gateway.config.GatewayConfig.TrustedDocuments.Mode;
-import dev.podgraph.gateway.response.ErrorCode;
+import dev.podgraph.rules.ErrorCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;

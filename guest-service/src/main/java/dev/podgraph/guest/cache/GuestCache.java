@@ -1,22 +1,16 @@
 package dev.podgraph.guest.cache;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.podgraph.common.cache.AfterCommitInvalidation;
 import dev.podgraph.common.cache.CacheAside;
+import dev.podgraph.common.cache.Digests;
 import dev.podgraph.guest.AppearanceRole;
 import dev.podgraph.guest.Audience;
-import dev.podgraph.guest.service.AppearanceView;
-import dev.podgraph.guest.service.EpisodeLineup;
-import dev.podgraph.guest.service.GuestConnection;
-import dev.podgraph.guest.service.GuestView;
+import dev.podgraph.guest.model.AppearanceView;
+import dev.podgraph.guest.model.EpisodeLineup;
+import dev.podgraph.guest.model.GuestConnection;
+import dev.podgraph.guest.model.GuestView;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +40,6 @@ public class GuestCache {
   static final String APPEARANCES = "appearances";
   private static final List<String> REGIONS = List.of(GUESTS, PAGES, LINEUPS, APPEARANCES);
   private static final List<String> APPEARANCE_REGIONS = List.of(PAGES, LINEUPS, APPEARANCES);
-  private static final Object REGIONS_TO_INVALIDATE = new Object();
 
   private static final TypeReference<Map<String, GuestView>> GUEST_BATCH = new TypeReference<>() {};
   private static final TypeReference<Map<String, List<AppearanceView>>> APPEARANCE_BATCH =
@@ -55,11 +48,11 @@ public class GuestCache {
       new TypeReference<>() {};
 
   private final CacheAside cache;
-  private final TransactionSynchronizationRegistry transactions;
+  private final AfterCommitInvalidation afterCommit;
 
-  GuestCache(CacheAside cache, TransactionSynchronizationRegistry transactions) {
+  GuestCache(CacheAside cache, AfterCommitInvalidation afterCommit) {
     this.cache = cache;
-    this.transactions = transactions;
+    this.afterCommit = afterCommit;
   }
 
   public GuestView guest(String id, Supplier<GuestView> loader) {
@@ -102,7 +95,8 @@ public class GuestCache {
       AppearanceRole role,
       Supplier<GuestConnection> loader) {
     String key =
-        digest(first + "\u0000" + after + "\u0000" + String.join(" ", nameWords) + "\u0000" + role);
+        Digests.sha256(
+            first + "\u0000" + after + "\u0000" + String.join(" ", nameWords) + "\u0000" + role);
     return cache.get(PAGES, key(audience, key), GuestConnection.class, loader);
   }
 
@@ -125,26 +119,7 @@ public class GuestCache {
   }
 
   private void invalidateAfterCommit(List<String> regions) {
-    @SuppressWarnings("unchecked")
-    Set<String> scheduled = (Set<String>) transactions.getResource(REGIONS_TO_INVALIDATE);
-    if (scheduled != null) {
-      scheduled.addAll(regions);
-      return;
-    }
-    Set<String> toInvalidate = new LinkedHashSet<>(regions);
-    transactions.putResource(REGIONS_TO_INVALIDATE, toInvalidate);
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              toInvalidate.forEach(cache::invalidate);
-            }
-          }
-        });
+    afterCommit.schedule(regions);
   }
 
   public void invalidateAll() {
@@ -156,16 +131,6 @@ public class GuestCache {
   }
 
   private static String batchKey(Set<String> ids) {
-    return "batch:" + digest(String.join("\u0000", new TreeSet<>(ids)));
-  }
-
-  private static String digest(String text) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return "batch:" + Digests.sha256(String.join("\u0000", new TreeSet<>(ids)));
   }
 }

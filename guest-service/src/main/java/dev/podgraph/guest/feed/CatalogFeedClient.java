@@ -2,7 +2,7 @@ package dev.podgraph.guest.feed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podgraph.guest.config.CatalogFeedConfig;
-import dev.podgraph.guest.service.EpisodeChange;
+import dev.podgraph.guest.model.EpisodeChange;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.podgraph.guest.feed;
 
-import dev.podgraph.guest.service.EpisodeChange;
+import dev.podgraph.guest.model.EpisodeChange;
 import java.util.List;
 
 /**

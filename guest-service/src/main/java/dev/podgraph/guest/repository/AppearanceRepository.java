@@ -20,6 +20,10 @@ public class AppearanceRepository implements PanacheRepositoryBase<Appearance, U
    * an episode that has none or that the replica hides from the audience ({@link
    * EpisodeRow#hidden}).
    */
+  // Session.createNativeQuery(String) is deprecated in Hibernate 7 for createNativeQuery(String,
+  // Class); these queries map several entities ({a.*}, {g.*}) with addEntity/addJoin, which the
+  // result-class form does not express, so the untyped form stays until Hibernate offers one.
+  @SuppressWarnings("deprecation")
   public List<EpisodeRow> onEpisodes(Collection<String> episodeIds, Audience audience) {
     if (episodeIds.isEmpty()) {
       return List.of();
@@ -69,6 +73,7 @@ public class AppearanceRepository implements PanacheRepositoryBase<Appearance, U
     return ofGuests(guestIds, "");
   }
 
+  @SuppressWarnings("deprecation") // as onEpisodes: several entities in one native query
   private List<Appearance> ofGuests(Collection<UUID> guestIds, String restriction) {
     if (guestIds.isEmpty()) {
       return List.of();

@@ -24,12 +24,15 @@ public class GuestRepository implements PanacheRepositoryBase<Guest, UUID> {
   public Map<UUID, Guest> byIds(Collection<UUID> ids) {
     Map<UUID, Guest> found = new HashMap<>();
     if (!ids.isEmpty()) {
-      getEntityManager()
-          .createNativeQuery(
-              "select g.* from guest g where g.id = any(cast(:ids as uuid[]))", Guest.class)
-          .setParameter("ids", uuidArray(ids))
-          .getResultList()
-          .forEach(g -> found.put(((Guest) g).id, (Guest) g));
+      for (Object row :
+          getEntityManager()
+              .createNativeQuery(
+                  "select g.* from guest g where g.id = any(cast(:ids as uuid[]))", Guest.class)
+              .setParameter("ids", uuidArray(ids))
+              .getResultList()) {
+        Guest g = (Guest) row;
+        found.put(g.id, g);
+      }
     }
     return found;
   }
@@ -59,13 +62,16 @@ public class GuestRepository implements PanacheRepositoryBase<Guest, UUID> {
   public Map<UUID, UUID> redirectTargets(Collection<UUID> oldIds) {
     Map<UUID, UUID> targets = new HashMap<>();
     if (!oldIds.isEmpty()) {
-      getEntityManager()
-          .createNativeQuery(
-              "select r.* from guest_redirect r where r.old_id = any(cast(:ids as uuid[]))",
-              GuestRedirect.class)
-          .setParameter("ids", uuidArray(oldIds))
-          .getResultList()
-          .forEach(r -> targets.put(((GuestRedirect) r).oldId, ((GuestRedirect) r).guestId));
+      for (Object row :
+          getEntityManager()
+              .createNativeQuery(
+                  "select r.* from guest_redirect r where r.old_id = any(cast(:ids as uuid[]))",
+                  GuestRedirect.class)
+              .setParameter("ids", uuidArray(oldIds))
+              .getResultList()) {
+        GuestRedirect r = (GuestRedirect) row;
+        targets.put(r.oldId, r.guestId);
+      }
     }
     return targets;
   }

@@ -1,6 +1,7 @@
 package dev.podgraph.guest.service;
 
 import dev.podgraph.guest.Audience;
+import dev.podgraph.guest.model.EpisodeLineup;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Collection;
 import java.util.EnumMap;

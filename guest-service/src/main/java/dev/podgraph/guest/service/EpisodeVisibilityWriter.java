@@ -1,9 +1,10 @@
 package dev.podgraph.guest.service;
 
 import dev.podgraph.guest.cache.GuestCache;
+import dev.podgraph.guest.model.EpisodeChange;
+import dev.podgraph.guest.model.EpisodeChange.Kind;
 import dev.podgraph.guest.repository.AppearanceRepository;
 import dev.podgraph.guest.repository.EpisodeVisibilityRepository;
-import dev.podgraph.guest.service.EpisodeChange.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The two derived forms of a name: the search form (what name search and the default order compare)
- * and the slug. Both fold case and strip accents, so "Zoë" finds "zoe" and the other way round; the
- * slug follows the importer's rule so that re-imports find the same record.
+ * The search form of a name (what name search and the default order compare). It folds case and
+ * strips accents, so "Zoë" finds "zoe" and the other way round. (The slug of a name follows {@link
+ * dev.podgraph.rules.Slugs}, the rule the importer applies too.)
  */
 public final class GuestNames {
   private GuestNames() {}
@@ -22,12 +22,6 @@ public final class GuestNames {
   public static List<String> searchWords(String query) {
     String folded = searchForm(query);
     return folded.isEmpty() ? List.of() : Arrays.asList(folded.split(" "));
-  }
-
-  /** "Glyph Lefkowitz" -> "glyph-lefkowitz"; apostrophes vanish instead of splitting. */
-  public static String slug(String text) {
-    String ascii = stripAccents(text).replaceAll("['’‘]", "").toLowerCase(Locale.ROOT);
-    return ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
   }
 
   private static String stripAccents(String text) {

@@ -1,10 +1,18 @@
 package dev.podgraph.guest.service;
 
 import dev.podgraph.common.error.InvalidInputException;
+import dev.podgraph.common.paging.PageInfo;
 import dev.podgraph.guest.Appearance;
 import dev.podgraph.guest.Audience;
 import dev.podgraph.guest.Guest;
 import dev.podgraph.guest.cache.GuestCache;
+import dev.podgraph.guest.config.GuestPageConfig;
+import dev.podgraph.guest.model.AppearanceView;
+import dev.podgraph.guest.model.EpisodeLineup;
+import dev.podgraph.guest.model.GuestConnection;
+import dev.podgraph.guest.model.GuestEdge;
+import dev.podgraph.guest.model.GuestFilter;
+import dev.podgraph.guest.model.GuestView;
 import dev.podgraph.guest.repository.AppearanceRepository;
 import dev.podgraph.guest.repository.AppearanceRepository.EpisodeRow;
 import dev.podgraph.guest.repository.GuestRepository;
@@ -12,6 +20,7 @@ import dev.podgraph.guest.repository.GuestRepository.GuestPosition;
 import dev.podgraph.guest.repository.GuestRepository.GuestQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -29,17 +38,20 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class GuestService {
-  public static final int DEFAULT_PAGE_SIZE = 20;
-  public static final int MAX_PAGE_SIZE = 100;
-
   private final GuestRepository guests;
   private final AppearanceRepository appearances;
   private final GuestCache cache;
+  private final GuestPageConfig pageSizes;
 
-  GuestService(GuestRepository guests, AppearanceRepository appearances, GuestCache cache) {
+  GuestService(
+      GuestRepository guests,
+      AppearanceRepository appearances,
+      GuestCache cache,
+      GuestPageConfig pageSizes) {
     this.guests = guests;
     this.appearances = appearances;
     this.cache = cache;
+    this.pageSizes = pageSizes;
   }
 
   /** The person with this id, or the one a merged-away id now points to. */
@@ -80,10 +92,11 @@ public class GuestService {
         audience, new LinkedHashSet<>(guestIds), ids -> loadAppearances(ids, audience));
   }
 
-  public GuestConnection page(Integer first, String after, GuestFilter filter, Audience audience) {
-    int size = first == null ? DEFAULT_PAGE_SIZE : first;
-    if (size < 0 || size > MAX_PAGE_SIZE) {
-      throw new InvalidInputException("first", "must be between 0 and " + MAX_PAGE_SIZE);
+  public GuestConnection page(
+      Integer first, String after, @Valid GuestFilter filter, Audience audience) {
+    int size = first == null ? pageSizes.defaultSize() : first;
+    if (size < 0 || size > pageSizes.maxSize()) {
+      throw new InvalidInputException("first", "must be between 0 and " + pageSizes.maxSize());
     }
     GuestPosition position = after == null ? null : GuestCursor.parse(after);
     GuestQuery query =

@@ -3,19 +3,24 @@ package dev.podgraph.guest.service;
 import dev.podgraph.common.error.ConflictException;
 import dev.podgraph.common.error.InvalidInputException;
 import dev.podgraph.common.error.NotFoundException;
+import dev.podgraph.common.time.Timestamps;
 import dev.podgraph.guest.Appearance;
 import dev.podgraph.guest.Guest;
 import dev.podgraph.guest.GuestRedirect;
 import dev.podgraph.guest.cache.GuestCache;
+import dev.podgraph.guest.model.GuestChanges;
+import dev.podgraph.guest.model.GuestFieldRules;
+import dev.podgraph.guest.model.GuestInput;
+import dev.podgraph.guest.model.GuestView;
 import dev.podgraph.guest.repository.AppearanceRepository;
-import dev.podgraph.guest.repository.EpisodeVisibilityRepository;
 import dev.podgraph.guest.repository.GuestRepository;
+import dev.podgraph.rules.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,35 +31,30 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every write, each in one transaction that also schedules the cache invalidation for after its
- * commit. Inputs arrive validated (Bean Validation on the GraphQL API); the rules here are the ones
- * that need the database.
+ * Writes of people (create, update, delete, merge), each in one transaction that also schedules the
+ * cache invalidation for after its commit; appearances are {@link AppearanceWriter}'s. Inputs are
+ * validated here ({@code @Valid}, Bean Validation); the other rules here are the ones that need the
+ * database.
  */
 @ApplicationScoped
 public class GuestWriter {
   private final GuestRepository guests;
   private final AppearanceRepository appearances;
-  private final EpisodeVisibilityRepository episodes;
   private final GuestCache cache;
   private final Clock clock;
 
   GuestWriter(
-      GuestRepository guests,
-      AppearanceRepository appearances,
-      EpisodeVisibilityRepository episodes,
-      GuestCache cache,
-      Clock clock) {
+      GuestRepository guests, AppearanceRepository appearances, GuestCache cache, Clock clock) {
     this.guests = guests;
     this.appearances = appearances;
-    this.episodes = episodes;
     this.cache = cache;
     this.clock = clock;
   }
 
   @Transactional
-  public GuestView create(GuestInput input) {
+  public GuestView create(@Valid GuestInput input) {
     GuestFieldRules.checkLists("input", input.projects(), input.links());
-    String slug = input.slug() != null ? input.slug() : GuestNames.slug(input.name());
+    String slug = input.slug() != null ? input.slug() : Slugs.of(input.name());
     if (slug.isEmpty()) {
       throw new InvalidInputException("input.slug", "cannot be derived from the name: give one");
     }
@@ -80,34 +80,34 @@ public class GuestWriter {
    * rely on it).
    */
   @Transactional
-  public GuestView update(String id, Integer expectedVersion, GuestChanges changes) {
-    GuestFieldRules.checkLists("input", changes.projects(), changes.links());
+  public GuestView update(String id, Integer expectedVersion, @Valid GuestChanges input) {
+    GuestFieldRules.checkLists("input", input.projects(), input.links());
     Guest guest = existing(id, expectedVersion);
     boolean changed = false;
-    if (changes.name() != null && !changes.name().strip().equals(guest.name)) {
-      setName(guest, changes.name().strip());
+    if (input.name() != null && !input.name().strip().equals(guest.name)) {
+      setName(guest, input.name().strip());
       changed = true;
     }
-    if (changes.slug() != null && !changes.slug().equals(guest.slug)) {
-      requireFreeSlug(changes.slug());
-      guest.slug = changes.slug();
+    if (input.slug() != null && !input.slug().equals(guest.slug)) {
+      requireFreeSlug(input.slug());
+      guest.slug = input.slug();
       changed = true;
     }
-    if (changes.honorific() != null
-        && !Objects.equals(blankToNull(changes.honorific()), guest.honorific)) {
-      guest.honorific = blankToNull(changes.honorific());
+    if (input.honorific() != null
+        && !Objects.equals(blankToNull(input.honorific()), guest.honorific)) {
+      guest.honorific = blankToNull(input.honorific());
       changed = true;
     }
-    if (changes.bio() != null && !Objects.equals(blankToNull(changes.bio()), guest.bio)) {
-      guest.bio = blankToNull(changes.bio());
+    if (input.bio() != null && !Objects.equals(blankToNull(input.bio()), guest.bio)) {
+      guest.bio = blankToNull(input.bio());
       changed = true;
     }
-    if (changes.projects() != null && !distinct(changes.projects()).equals(guest.projects)) {
-      guest.projects = distinct(changes.projects());
+    if (input.projects() != null && !distinct(input.projects()).equals(guest.projects)) {
+      guest.projects = distinct(input.projects());
       changed = true;
     }
-    if (changes.links() != null && !distinct(changes.links()).equals(guest.links)) {
-      guest.links = distinct(changes.links());
+    if (input.links() != null && !distinct(input.links()).equals(guest.links)) {
+      guest.links = distinct(input.links());
       changed = true;
     }
     if (changed) {
@@ -195,63 +195,6 @@ public class GuestWriter {
     return GuestView.of(survivor);
   }
 
-  /**
-   * Puts a person on an episode; adding an existing appearance again updates it in place. An
-   * episode that catalog-service's feed reported deleted is NOT_FOUND.
-   */
-  @Transactional
-  public AppearanceView addAppearance(AppearanceInput input) {
-    Guest guest =
-        guests
-            .findByIdOptional(GuestService.parseId(input.guestId(), "input.guestId"))
-            .orElseThrow(() -> notFound(input.guestId()));
-    episodes.lockEpisode(input.episodeId());
-    if (episodes.knownDeleted(input.episodeId())) {
-      throw new NotFoundException("Episode " + input.episodeId() + " was deleted");
-    }
-    Appearance appearance = appearances.of(guest.id, input.episodeId()).orElse(null);
-    if (appearance == null) {
-      appearance = new Appearance();
-      appearance.id = UUID.randomUUID();
-      appearance.guest = guest;
-      appearance.episodeId = input.episodeId();
-      appearance.episodeNumber = input.episodeNumber();
-      appearance.role = input.role();
-      appearance.position =
-          input.order() != null ? input.order() : appearances.nextPosition(input.episodeId());
-      appearance.createdAt = now();
-      appearances.persist(appearance);
-    } else {
-      appearance.role = input.role();
-      if (input.order() != null) {
-        appearance.position = input.order();
-      }
-      if (input.episodeNumber() != null) {
-        appearance.episodeNumber = input.episodeNumber();
-      }
-    }
-    appearances.flush();
-    cache.invalidateAfterCommit();
-    return AppearanceView.of(appearance);
-  }
-
-  @Transactional
-  public AppearanceView removeAppearance(String guestId, String episodeId) {
-    UUID uuid = GuestService.parseId(guestId, "guestId");
-    Appearance appearance =
-        appearances
-            .of(uuid, episodeId)
-            .orElseThrow(
-                () ->
-                    new NotFoundException(
-                        "Guest " + guestId + " has no appearance on episode " + episodeId));
-    AppearanceView removed = AppearanceView.of(appearance);
-    appearances.delete(appearance);
-    appearances.flush();
-    cache.invalidateAfterCommit();
-    return removed;
-  }
-
   private Guest existing(String id, Integer expectedVersion) {
     Guest guest =
         guests.findByIdOptional(GuestService.parseId(id, "id")).orElseThrow(() -> notFound(id));
@@ -280,8 +223,7 @@ public class GuestWriter {
   }
 
   private Instant now() {
-    // PostgreSQL keeps microseconds: truncating here makes a re-read equal what was returned.
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return Timestamps.now(clock);
   }
 
   private static NotFoundException notFound(String id) {

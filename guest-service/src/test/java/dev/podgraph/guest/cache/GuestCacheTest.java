@@ -15,7 +15,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.podgraph.guest.GuestInfra;
 import dev.podgraph.guest.SqlStatements;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * Redis (no SQL), the one after the write sees the change.
  */
 @QuarkusTest
+@WithTestResource(GuestInfra.class)
 class GuestCacheTest {
   private static final String BY_ID = "query($id: ID) { guest(id: $id) { id name bio } }";
   private static final String BY_SLUG = "query($slug: String) { guest(slug: $slug) { id bio } }";

@@ -18,8 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.podgraph.guest.GuestInfra;
 import dev.podgraph.guest.SqlStatements;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -47,6 +49,7 @@ import org.junit.jupiter.api.Test;
  * beside them all along, and the outage test waits for it alone.
  */
 @QuarkusTest
+@WithTestResource(GuestInfra.class)
 class CatalogFeedPollerTest {
   private static final String GUEST =
       "query($id: ID) { guest(id: $id) { id episodes { id } appearances { episode { id } } } }";

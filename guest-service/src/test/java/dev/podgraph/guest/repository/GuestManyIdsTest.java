@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.podgraph.guest.Appearance;
 import dev.podgraph.guest.Audience;
+import dev.podgraph.guest.GuestInfra;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * parameters still work (an {@code IN} list of them fails).
  */
 @QuarkusTest
+@WithTestResource(GuestInfra.class)
 class GuestManyIdsTest {
   private static final int MORE_THAN_BIND_PARAMETERS = 70_000;
 

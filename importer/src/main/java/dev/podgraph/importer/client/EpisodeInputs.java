@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podgraph.importer.notes.EpisodeNotes;
 import dev.podgraph.importer.notes.InterviewPoint;
-import dev.podgraph.importer.notes.Sponsor;
+import dev.podgraph.rules.Sponsor;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

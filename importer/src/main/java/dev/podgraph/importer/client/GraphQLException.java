@@ -2,6 +2,8 @@ package dev.podgraph.importer.client;
 
 /** A GraphQL call that failed: which operation, the error code the API gave, and its message. */
 public final class GraphQLException extends Exception {
+  private static final long serialVersionUID = 1L;
+
   private final String operation;
   private final String code;
 

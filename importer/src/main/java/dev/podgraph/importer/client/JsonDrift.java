@@ -1,7 +1,6 @@
 package dev.podgraph.importer.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -17,9 +16,7 @@ final class JsonDrift {
       return absent(wanted) != absent(stored);
     }
     if (wanted.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = wanted.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : wanted.properties()) {
         if (differs(field.getValue(), stored.get(field.getKey()))) {
           return true;
         }

@@ -1,5 +1,7 @@
 package dev.podgraph.importer.notes;
 
+import dev.podgraph.rules.Slugs;
+import dev.podgraph.rules.SponsorExtractor;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -66,6 +66,8 @@ final class EpisodeBlock {
   }
 
   static final class BlockException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     BlockException(String message) {
       super(message);
     }

@@ -1,5 +1,6 @@
 package dev.podgraph.importer.notes;
 
+import dev.podgraph.rules.Sponsor;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package dev.podgraph.importer.notes;
 
+import dev.podgraph.rules.Slugs;
+
 /**
  * A person as the notes name them: the name without honorific, the honorific if any was written
  * ("Dr."), and the slug that identifies the person across episodes.

@@ -211,6 +211,8 @@ final class FakeGateway implements AutoCloseable {
   }
 
   private static final class GraphQLError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     final String code;
 
     GraphQLError(String code, String message) {

@@ -124,6 +124,7 @@ class SchemaDocumentsTest {
         .depthFirst(
             new NodeVisitorStub() {
               @Override
+              @SuppressWarnings("rawtypes") // graphql-java's signature
               public TraversalControl visitTypeName(TypeName node, TraverserContext<Node> context) {
                 names.add(node.getName());
                 return TraversalControl.CONTINUE;

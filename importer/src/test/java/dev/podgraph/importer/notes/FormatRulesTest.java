@@ -10,11 +10,6 @@ import org.junit.jupiter.api.Test;
 class FormatRulesTest {
 
   @Test
-  void slugsDropApostrophesAndAccents() {
-    assertEquals("dont-panic-cafe-edition", Slugs.of("Don’t Panic: Café Edition!"));
-  }
-
-  @Test
   void honorificsAreStrippedAndKept() {
     assertEquals(
         new PersonName("Ada Lovelace", "Prof.", "ada-lovelace"),
@@ -75,24 +70,6 @@ class FormatRulesTest {
             PersonName.of("Ann Lee", null),
             List.of("Ann Lee"),
             "Testing is hard, Ann Lee says, but worth it."));
-  }
-
-  @Test
-  void showLinksThatNameNoCapitalisedWordAreNotSponsors() {
-    assertEquals(
-        List.of(),
-        SponsorExtractor.sponsors(
-            List.of(
-                "Join the community in the new Zulip chat workspace at pythonpodcast.com/chat",
-                "We have partnered with O’Reilly Media. Go to pythonpodcast.com/conferences")));
-  }
-
-  @Test
-  void aMultiWordSponsorNameMatchesItsLink() {
-    assertEquals(
-        List.of(new Sponsor("Digital Ocean", "https://pythonpodcast.com/digitalocean")),
-        SponsorExtractor.sponsors(
-            List.of("Thanks to Digital Ocean: go to pythonpodcast.com/digitalocean")));
   }
 
   @Test
