@@ -113,8 +113,8 @@ public class GatewayRuntime {
         new RequestProcessor(
             state::get,
             new PlanExecutor(
-                deduplicating(
-                    new CircuitBreakingSubgraphClient(
+                new CircuitBreakingSubgraphClient(
+                    deduplicating(
                         new VertxSubgraphClient(
                             vertx,
                             mapper,
@@ -124,10 +124,10 @@ public class GatewayRuntime {
                                     .getOrDefault(name, config.subgraphTimeout()),
                             config.subgraphPoolSize(),
                             registry,
-                            tracing),
-                        name -> circuitBreaker(config.circuitBreaker(), name),
-                        Clock.systemUTC(),
-                        registry)),
+                            tracing)),
+                    name -> circuitBreaker(config.circuitBreaker(), name),
+                    Clock.systemUTC(),
+                    registry),
                 config.maxRepresentationsPerFetch()),
             config.limits(),
             new GatewayMetrics(registry),
@@ -136,6 +136,10 @@ public class GatewayRuntime {
     vertx.setPeriodic(interval, id -> reloadInBackground(source));
   }
 
+  /**
+   * Inside the circuit breaker: every caller still passes the breaker and counts in it (a hung
+   * subgraph opens it as fast as without deduplication); only the HTTP request is shared.
+   */
   private SubgraphClient deduplicating(SubgraphClient client) {
     return config.deduplicateFetches() ? new DeduplicatingSubgraphClient(client, registry) : client;
   }

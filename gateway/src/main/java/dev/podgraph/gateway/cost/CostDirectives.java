@@ -24,6 +24,8 @@ import java.util.Optional;
  * @listSize(assumedSize:, slicingArguments:, sizedFields:)} on list and connection fields. Imported
  * under another name ({@code @federation__cost}) counts too.
  */
+// graphql-java's AST API hands out raw lists (List<Selection>, List<Type>, List<Value>).
+@SuppressWarnings("rawtypes")
 public record CostDirectives(
     Map<String, Long> typeWeights,
     Map<String, Long> fieldWeights,

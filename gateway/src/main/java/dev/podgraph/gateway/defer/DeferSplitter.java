@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * the fragment sits and asks only its selection there. Each is planned and run by the ordinary
  * pipeline. A {@code @defer} inside a deferred fragment is delivered with its outer one.
  */
+// graphql-java's AST API hands out raw lists (List<Selection>, List<Type>, List<Value>).
+@SuppressWarnings("rawtypes")
 public final class DeferSplitter {
 
   /** One deferred fragment: its query and the response keys from the root to where it applies. */

@@ -7,6 +7,7 @@ import java.util.Locale;
  * extensions.reason}; the message and cause stay in the gateway.
  */
 public final class SubgraphUnavailableException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
 
   /** Why a subgraph request produced no answer. */
   public enum Reason {

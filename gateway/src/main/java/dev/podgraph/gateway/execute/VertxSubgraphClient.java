@@ -69,7 +69,7 @@ public final class VertxSubgraphClient implements SubgraphClient {
             new WebClientOptions()
                 .setKeepAlive(true)
                 .setMaxPoolSize(poolSize)
-                .setTryUseCompression(true)
+                .setDecompressionSupported(true)
                 .setUserAgent("podgraph-gateway")
                 // The fetch span and its traceparent are made here (GatewayTracing), not by the
                 // Vert.x tracer, which would not know the request's context on this thread.

@@ -191,6 +191,7 @@ public class GraphQLRoutes {
     return Map.of("errors", List.of(error));
   }
 
+  @SuppressWarnings("try") // the Scope is only closed, never read
   private void execute(RoutingContext context, Context trace, GraphQLRequest request) {
     try (Scope ignored = trace.makeCurrent()) {
       execute(context, request);

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The introspection root fields of an operation, answered by the gateway itself. */
+// graphql-java's AST API hands out raw lists (List<Selection>, List<Type>, List<Value>).
+@SuppressWarnings("rawtypes")
 final class Introspection {
   private Introspection() {}
 

@@ -7,6 +7,7 @@ import dev.podgraph.rules.ErrorCode;
  * HTTP status says whether the request itself was bad.
  */
 public final class RequestRefusedException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
 
   private final ErrorCode code;
   private final int status;

@@ -69,8 +69,8 @@ public final class TrustedDocuments {
       }
       return;
     }
-    root.fields()
-        .forEachRemaining(
+    root.properties()
+        .forEach(
             entry -> {
               if (!entry.getValue().isTextual()) {
                 throw new IllegalStateException(

@@ -25,10 +25,14 @@ import java.util.Set;
  * Picks the requested operation of a (validated) document and inlines its fragments, deciding
  * {@code @skip}/{@code @include} with the request's variables so the planner never sees them.
  */
+// graphql-java's AST API hands out raw lists (List<Selection>, List<Type>, List<Value>).
+@SuppressWarnings("rawtypes")
 public final class OperationNormalizer {
 
   /** Thrown when the document does not say unambiguously which operation to run. */
   public static final class UnknownOperationException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public UnknownOperationException(String message) {
       super(message);
     }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Field-set arithmetic shared by the planner: projections, provides, type conditions. */
+// graphql-java's AST API hands out raw lists (List<Selection>, List<Type>, List<Value>).
+@SuppressWarnings("rawtypes")
 final class Projections {
 
   private Projections() {}

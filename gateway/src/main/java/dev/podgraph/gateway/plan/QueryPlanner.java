@@ -33,6 +33,8 @@ import java.util.Set;
  * its owner in an {@code _entities} fetch at the same path, one fetch per subgraph, path and parent
  * fetch.
  */
+// graphql-java's AST API hands out raw lists (List<Selection>, List<Type>, List<Value>).
+@SuppressWarnings("rawtypes")
 public final class QueryPlanner {
 
   private static final int MAX_JUMP_DEPTH = 16;

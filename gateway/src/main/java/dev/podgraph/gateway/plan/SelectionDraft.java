@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A subgraph selection set while the planner builds it; becomes AST when the plan is frozen. */
+// graphql-java's AST API hands out raw lists (List<Selection>, List<Type>, List<Value>).
+@SuppressWarnings("rawtypes")
 final class SelectionDraft {
 
   private final Map<String, FieldDraft> fields = new LinkedHashMap<>();

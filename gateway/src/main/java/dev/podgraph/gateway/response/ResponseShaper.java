@@ -29,6 +29,8 @@ import java.util.Map;
  * comes with an error saying where, as graphql-js words it, unless an error of the response is
  * already at, above or below that position.
  */
+// graphql-java's AST API hands out raw lists (List<Selection>, List<Type>, List<Value>).
+@SuppressWarnings("rawtypes")
 public final class ResponseShaper {
 
   /** The shaper lists this many null errors at most; one more error counts the rest. */

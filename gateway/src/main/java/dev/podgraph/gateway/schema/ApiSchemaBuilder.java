@@ -13,7 +13,6 @@ import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
 import graphql.language.InterfaceTypeDefinition;
 import graphql.language.ObjectTypeDefinition;
-import graphql.language.OperationTypeDefinition;
 import graphql.language.ScalarTypeDefinition;
 import graphql.language.SchemaDefinition;
 import graphql.language.Type;
@@ -34,6 +33,8 @@ import java.util.Set;
  * every {@code @inaccessible} element hidden. graphql-java then parses, validates and introspects
  * client operations against it.
  */
+// graphql-java's AST API hands out raw lists (List<Selection>, List<Type>, List<Value>).
+@SuppressWarnings("rawtypes")
 public final class ApiSchemaBuilder {
 
   private static final Set<String> KEPT_DIRECTIVES = Set.of("deprecated", "specifiedBy", "oneOf");
@@ -74,7 +75,6 @@ public final class ApiSchemaBuilder {
                       .operationTypeDefinitions(
                           s.getOperationTypeDefinitions().stream()
                               .filter(o -> !hidden.contains(o.getTypeName().getName()))
-                              .map(o -> (OperationTypeDefinition) o)
                               .toList()));
       case TypeDefinition<?> t when hidden.contains(t.getName()) -> null;
       case ObjectTypeDefinition o ->

@@ -2,6 +2,7 @@ package dev.podgraph.gateway.supergraph;
 
 /** The supergraph text cannot be served: the message names the problem for an operator. */
 public final class InvalidSupergraphException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
 
   public InvalidSupergraphException(String message) {
     super(message);

@@ -43,6 +43,7 @@ public final class GatewayTracing {
   }
 
   /** Runs {@code work} in a span that is current meanwhile; a thrown exception marks it failed. */
+  @SuppressWarnings("try") // the Scope is only closed, never read
   public <T> T inSpan(String name, Supplier<T> work) {
     Span span = tracer.spanBuilder(name).startSpan();
     try (Scope ignored = span.makeCurrent()) {

@@ -20,7 +20,9 @@ class ApiSchemaBuilderTest {
     assertNull(api.getType("join__FieldSet"));
     assertNull(api.getType("link__Purpose"));
     assertNull(api.getDirective("join__type"));
-    assertTrue(api.getSchemaDirectives().isEmpty() || api.getSchemaDirective("link") == null);
+    assertTrue(
+        api.getSchemaAppliedDirectives().isEmpty()
+            || api.getSchemaAppliedDirective("link") == null);
   }
 
   @Test
