@@ -157,7 +157,7 @@ public class GuestGraphQLApi {
   @NonNull @Description(
       "Changes a person. A stale expectedVersion is a CONFLICT; a change to nothing keeps version and updatedAt.")
   public GuestView updateGuest(
-      @Id @NonNull String id, Integer expectedVersion, @NonNull GuestChanges input) {
+      @Id @NonNull String id, int expectedVersion, @NonNull GuestChanges input) {
     return writer.update(id, expectedVersion, input);
   }
 
@@ -165,7 +165,7 @@ public class GuestGraphQLApi {
   @RolesAllowed(Roles.EDITOR)
   @Id
   @NonNull @Description("Deletes a person and all their appearances; returns the deleted id.")
-  public String deleteGuest(@Id @NonNull String id, Integer expectedVersion) {
+  public String deleteGuest(@Id @NonNull String id, int expectedVersion) {
     return writer.delete(id, expectedVersion);
   }
 

@@ -80,7 +80,7 @@ public class GuestWriter {
    * rely on it).
    */
   @Transactional
-  public GuestView update(String id, Integer expectedVersion, @Valid GuestChanges input) {
+  public GuestView update(String id, int expectedVersion, @Valid GuestChanges input) {
     GuestFieldRules.checkLists("input", input.projects(), input.links());
     Guest guest = existing(id, expectedVersion);
     boolean changed = false;
@@ -120,7 +120,7 @@ public class GuestWriter {
 
   /** Deletes the person and, in the same transaction, every appearance of theirs. */
   @Transactional
-  public String delete(String id, Integer expectedVersion) {
+  public String delete(String id, int expectedVersion) {
     Guest guest = existing(id, expectedVersion);
     appearances.deleteOfGuest(guest.id);
     guests.delete(guest);
@@ -195,10 +195,10 @@ public class GuestWriter {
     return GuestView.of(survivor);
   }
 
-  private Guest existing(String id, Integer expectedVersion) {
+  private Guest existing(String id, int expectedVersion) {
     Guest guest =
         guests.findByIdOptional(GuestService.parseId(id, "id")).orElseThrow(() -> notFound(id));
-    if (expectedVersion != null && expectedVersion != guest.version) {
+    if (expectedVersion != guest.version) {
       throw new ConflictException(
           "Guest "
               + id

@@ -37,11 +37,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(GuestInfra.class)
 class GuestMutationsTest {
   private static final String UPDATE =
-      "mutation($id: ID!, $v: Int, $input: UpdateGuestInput!) {"
+      "mutation($id: ID!, $v: Int!, $input: UpdateGuestInput!) {"
           + " updateGuest(id: $id, expectedVersion: $v, input: $input) {"
           + " id name slug honorific bio projects links version updatedAt } }";
   private static final String DELETE =
-      "mutation($id: ID!, $v: Int) { deleteGuest(id: $id, expectedVersion: $v) }";
+      "mutation($id: ID!, $v: Int!) { deleteGuest(id: $id, expectedVersion: $v) }";
   private static final String MERGE =
       "mutation($s: ID!, $m: ID!) { mergeGuests(survivorId: $s, mergedId: $m) {"
           + " id honorific bio projects version"
@@ -197,16 +197,17 @@ class GuestMutationsTest {
   void rejectsChangingTheSlugToOneInUse() {
     Map<String, Object> taken = guest("Taken Slug");
     String id = guestId("Wants Slug");
-    asEditor(UPDATE, Map.of("id", id, "input", Map.of("slug", taken.get("slug"))))
+    asEditor(UPDATE, Map.of("id", id, "v", 0, "input", Map.of("slug", taken.get("slug"))))
         .body("errors[0].extensions.code", equalTo("CONFLICT"));
   }
 
   @Test
   void reportsUpdatingOrDeletingAnUnknownGuestAsNotFound() {
     String unknown = UUID.randomUUID().toString();
-    asEditor(UPDATE, Map.of("id", unknown, "input", Map.of("bio", "x")))
+    asEditor(UPDATE, Map.of("id", unknown, "v", 0, "input", Map.of("bio", "x")))
         .body("errors[0].extensions.code", equalTo("NOT_FOUND"));
-    asEditor(DELETE, Map.of("id", unknown)).body("errors[0].extensions.code", equalTo("NOT_FOUND"));
+    asEditor(DELETE, Map.of("id", unknown, "v", 0))
+        .body("errors[0].extensions.code", equalTo("NOT_FOUND"));
   }
 
   @Test
@@ -230,7 +231,7 @@ class GuestMutationsTest {
   @Test
   void rejectsDeletingWithAStaleVersion() {
     String id = guestId("Stale Deleter");
-    asEditor(UPDATE, Map.of("id", id, "input", Map.of("bio", "changed")));
+    asEditor(UPDATE, Map.of("id", id, "v", 0, "input", Map.of("bio", "changed")));
     asEditor(DELETE, Map.of("id", id, "v", 0))
         .body("errors[0].extensions.code", equalTo("CONFLICT"));
     assertEquals(

@@ -49,7 +49,7 @@ class GuestCacheRedisDownTest {
         .body("errors", nullValue())
         .body("data.guest.id", equalTo(id));
     asEditor(
-            "mutation($id: ID!) { updateGuest(id: $id, input: {bio: \"written while Redis was down\"}) { bio } }",
+            "mutation($id: ID!) { updateGuest(id: $id, expectedVersion: 0, input: {bio: \"written while Redis was down\"}) { bio } }",
             Map.of("id", id))
         .body("errors", nullValue())
         .body("data.updateGuest.bio", equalTo("written while Redis was down"));
@@ -81,7 +81,7 @@ class GuestCacheRedisDownTest {
 
     RedisDownProfile.ThrowawayRedisResource.redis.stop();
     asEditor(
-            "mutation($id: ID!) { updateGuest(id: $id, input: {bio: \"fresh\"}) { bio } }",
+            "mutation($id: ID!) { updateGuest(id: $id, expectedVersion: 0, input: {bio: \"fresh\"}) { bio } }",
             Map.of("id", id))
         .body("errors", nullValue());
     RedisDownProfile.ThrowawayRedisResource.redis.restart();

@@ -77,7 +77,7 @@ class GuestCacheTest {
     warm(LINEUP, lineupOf(episode));
 
     asEditor(
-            "mutation($id: ID!) { updateGuest(id: $id, input: {name: \"Renamed Guest\", bio: \"new\"}) { id } }",
+            "mutation($id: ID!) { updateGuest(id: $id, expectedVersion: 0, input: {name: \"Renamed Guest\", bio: \"new\"}) { id } }",
             Map.of("id", id))
         .body("errors", nullValue());
     post(BY_ID, Map.of("id", id)).body("data.guest.bio", equalTo("new"));
@@ -94,7 +94,7 @@ class GuestCacheTest {
     warm(BY_ID, Map.of("id", id));
     warm(LINEUP, lineupOf(episode));
 
-    asEditor("mutation($id: ID!) { deleteGuest(id: $id) }", Map.of("id", id))
+    asEditor("mutation($id: ID!) { deleteGuest(id: $id, expectedVersion: 0) }", Map.of("id", id))
         .body("errors", nullValue());
     post(BY_ID, Map.of("id", id)).body("data.guest", nullValue());
     post(LINEUP, lineupOf(episode)).body("data._entities[0].guests", empty());
