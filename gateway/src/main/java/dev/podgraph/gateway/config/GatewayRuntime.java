@@ -56,7 +56,8 @@ public class GatewayRuntime {
   private volatile String servedText;
   private volatile String lastRejection;
   private final SubgraphSdlClient sdlClient;
-  private final Map<String, Counter> reloads;
+  private final Counter applied;
+  private final Counter rejected;
   private volatile RequestProcessor processor;
 
   public GatewayRuntime(
@@ -71,22 +72,17 @@ public class GatewayRuntime {
     this.registry = registry;
     this.mapper = mapper;
     this.sdlClient = new SubgraphSdlClient(config.subgraphTimeout().multipliedBy(2));
-    this.reloads =
-        Map.of(
-            "applied",
-            Counter.builder("gateway.supergraph.reloads")
-                .description(
-                    "Reloads that found a changed supergraph: served (applied) or refused (rejected,"
-                        + " counted again on every retry)")
-                .tag("outcome", "applied")
-                .register(registry),
-            "rejected",
-            Counter.builder("gateway.supergraph.reloads")
-                .description(
-                    "Reloads that found a changed supergraph: served (applied) or refused (rejected,"
-                        + " counted again on every retry)")
-                .tag("outcome", "rejected")
-                .register(registry));
+    this.applied = reloadCounter("applied");
+    this.rejected = reloadCounter("rejected");
+  }
+
+  private Counter reloadCounter(String outcome) {
+    return Counter.builder("gateway.supergraph.reloads")
+        .description(
+            "Reloads that found a changed supergraph: served (applied) or refused (rejected,"
+                + " counted again on every retry)")
+        .tag("outcome", outcome)
+        .register(registry);
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -217,10 +213,10 @@ public class GatewayRuntime {
       }
       swap(schema, text);
       LOG.infof("supergraph from %s changed: now serving the new one", source.describe());
-      reloads.get("applied").increment();
+      applied.increment();
       return true;
     } catch (InvalidSupergraphException e) {
-      reloads.get("rejected").increment();
+      rejected.increment();
       String reason = e.getMessage();
       if (!reason.equals(lastRejection)) {
         lastRejection = reason;

@@ -1,6 +1,7 @@
 package dev.podgraph.gateway.http;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** The gateway's request-level meters; per-subgraph latency lives in the subgraph client. */
@@ -9,12 +10,19 @@ public final class GatewayMetrics {
   private final MeterRegistry registry;
   private final Counter planHits;
   private final Counter planMisses;
+  private final DistributionSummary cost;
+  private final Counter heavyRefused;
 
   public GatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
     this.planHits = Counter.builder("gateway.plan.cache").tag("result", "hit").register(registry);
     this.planMisses =
         Counter.builder("gateway.plan.cache").tag("result", "miss").register(registry);
+    this.cost =
+        DistributionSummary.builder("gateway.operation.cost")
+            .description("Estimated cost of each operation (demand control)")
+            .register(registry);
+    this.heavyRefused = Counter.builder("gateway.heavy.refused").register(registry);
   }
 
   public void request(String kind) {
@@ -27,15 +35,12 @@ public final class GatewayMetrics {
 
   /** The estimated cost of an admitted or refused operation (demand control). */
   public void cost(long estimated) {
-    io.micrometer.core.instrument.DistributionSummary.builder("gateway.operation.cost")
-        .description("Estimated cost of each operation (demand control)")
-        .register(registry)
-        .record(estimated);
+    cost.record(estimated);
   }
 
   /** An expensive operation refused because the allowed number of them were running. */
   public void heavyRefused() {
-    registry.counter("gateway.heavy.refused").increment();
+    heavyRefused.increment();
   }
 
   public void planCache(boolean hit) {
