@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podgraph.launcher.PodgraphSystem;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,11 +29,6 @@ public final class DemandDrill {
           + " guests { name episodes { number title } } } } } }";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(2))
-          .build();
 
   private DemandDrill() {}
 
@@ -103,24 +95,15 @@ public final class DemandDrill {
    * <code>" (no data); an answer without a code fails the operation.
    */
   private static String post(URI graphql, String query) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(graphql)
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        JSON.writeValueAsString(Map.of("query", query))))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    JsonNode answer = JSON.readTree(response.body());
+    String body = OutageDrill.post(graphql, query, Duration.ofSeconds(60));
+    JsonNode answer = JSON.readTree(body);
     boolean data = answer.path("data").isObject();
     if (data && answer.path("errors").isMissingNode()) {
       return "full";
     }
     String code = answer.path("errors").path(0).path("extensions").path("code").asText();
     if (code.isEmpty()) {
-      throw new IllegalStateException("an error without a code: " + response.body());
+      throw new IllegalStateException("an error without a code: " + body);
     }
     return (data ? "partial " : "refused ") + code;
   }

@@ -197,17 +197,23 @@ public final class OutageDrill {
     return new Phase(name, (System.nanoTime() - start) / 1e9, List.copyOf(sorted));
   }
 
+  /** POSTs one query to the gateway over the drills' shared HTTP/1.1 client; the body as text. */
+  static String post(URI gateway, String query, Duration timeout)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(gateway)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    JSON.writeValueAsBytes(Map.of("query", query))))
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
   private static String call(URI gateway) {
     try {
-      HttpRequest request =
-          HttpRequest.newBuilder(gateway)
-              .timeout(Duration.ofSeconds(40))
-              .header("Content-Type", "application/json")
-              .POST(
-                  HttpRequest.BodyPublishers.ofByteArray(
-                      JSON.writeValueAsBytes(Map.of("query", FRONT_PAGE))))
-              .build();
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+      return post(gateway, FRONT_PAGE, Duration.ofSeconds(40));
     } catch (IOException e) {
       return "transport failure: " + e;
     } catch (InterruptedException e) {
