@@ -76,6 +76,29 @@ final class Projections {
     return List.copyOf(merged);
   }
 
+  /**
+   * True when two projections can feed one representation: no field is written under the same name
+   * (and type condition) from two different response keys.
+   */
+  static boolean compatible(List<Projection.Field> left, List<Projection.Field> right) {
+    for (Projection.Field a : left) {
+      for (Projection.Field b : right) {
+        if (!a.outputKey().equals(b.outputKey()) || !a.onType().equals(b.onType())) {
+          continue;
+        }
+        if (!a.sourceKey().equals(b.sourceKey())) {
+          return false;
+        }
+        if (a.children().isPresent()
+            && b.children().isPresent()
+            && !compatible(a.children().get().fields(), b.children().get().fields())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /** True when a {@code @provides} field set in force covers the field on this type. */
   static boolean provides(
       List<Selection> provided, String fieldName, TypeModel type, Supergraph supergraph) {

@@ -82,17 +82,38 @@ public final class QueryPlanner {
       int depth,
       boolean entityLevel,
       Map<String, String> reserved,
-      boolean internal) {
+      boolean internal,
+      Set<String> candidates) {
 
     Ctx withNode(SelectionDraft other) {
       return new Ctx(
-          fetch, other, subgraph, path, provided, keyMode, depth, entityLevel, reserved, internal);
+          fetch,
+          other,
+          subgraph,
+          path,
+          provided,
+          keyMode,
+          depth,
+          entityLevel,
+          reserved,
+          internal,
+          candidates);
     }
 
     /** For key and required fields, which must not take a response key the client uses. */
     Ctx forRequirement(boolean mode) {
       return new Ctx(
-          fetch, node, subgraph, path, provided, mode, depth, entityLevel, reserved, true);
+          fetch,
+          node,
+          subgraph,
+          path,
+          provided,
+          mode,
+          depth,
+          entityLevel,
+          reserved,
+          true,
+          candidates);
     }
   }
 
@@ -100,7 +121,7 @@ public final class QueryPlanner {
   private final class Run {
     private final NormalizedOperation operation;
     private final List<FetchDraft> fetches = new ArrayList<>();
-    private final Map<String, FetchDraft> entityFetches = new HashMap<>();
+    private final Map<String, List<FetchDraft>> entityFetches = new HashMap<>();
     private final Deque<Set<FetchDraft>> collectors = new ArrayDeque<>();
     private final Set<String> jumpsInProgress = new java.util.HashSet<>();
 
@@ -228,7 +249,8 @@ public final class QueryPlanner {
           0,
           false,
           responseKeys(operation.selection()),
-          false);
+          false,
+          supergraph.subgraphs().keySet());
     }
 
     private FetchDraft newFetch(String subgraph, List<String> path, boolean entity) {
@@ -299,7 +321,8 @@ public final class QueryPlanner {
                 ctx.depth(),
                 false,
                 ctx.internal() ? Map.of() : responseKeys(field.getSelectionSet()),
-                ctx.internal());
+                ctx.internal(),
+                candidatesBelow(ctx.candidates(), supergraph.type(parentType), model));
         frames.push(new Frame(field, parentType, ctx));
         try {
           planChildren(
@@ -349,6 +372,7 @@ public final class QueryPlanner {
           possible = possible.stream().filter(allowed::contains).toList();
         }
       }
+      possible = commonToCandidates(possible, type, ctx);
       if (possible.isEmpty() && type.kind() == TypeKind.INTERFACE) {
         requireReachableWithoutImplementations(selections, type, ctx.subgraph());
       }
@@ -358,6 +382,38 @@ public final class QueryPlanner {
           planField(field, objectType, fragment);
         }
       }
+    }
+
+    /**
+     * The subgraphs that could still answer a field below the current path: those of the parent's
+     * candidates that resolve the field, and, on an entity, every subgraph that resolves it and can
+     * be entered by a resolvable key. While a shareable field has several, only the object types
+     * all of them can return are guaranteed (as Apollo's planner keeps them).
+     */
+    private Set<String> candidatesBelow(Set<String> parent, TypeModel type, FieldModel model) {
+      Set<String> result = new LinkedHashSet<>();
+      for (String subgraph : supergraph.subgraphs().keySet()) {
+        if (!canResolve(subgraph, type, model, null)) {
+          continue;
+        }
+        if (parent.contains(subgraph) || type.keys(subgraph).stream().anyMatch(Key::resolvable)) {
+          result.add(subgraph);
+        }
+      }
+      return Set.copyOf(result);
+    }
+
+    /** The object types of an abstract type that every other candidate subgraph can return too. */
+    private List<String> commonToCandidates(List<String> possible, TypeModel type, Ctx ctx) {
+      List<String> common = possible;
+      for (String other : ctx.candidates()) {
+        if (other.equals(ctx.subgraph()) || !type.isIn(other) || type.isInterfaceObjectIn(other)) {
+          continue;
+        }
+        List<String> there = supergraph.possibleTypesIn(type.name(), other);
+        common = common.stream().filter(there::contains).toList();
+      }
+      return common;
     }
 
     /**
@@ -454,7 +510,8 @@ public final class QueryPlanner {
                 ctx.depth() + 1,
                 true,
                 ctx.reserved(),
-                false);
+                false,
+                Set.of(subgraph));
         planChildren(SelectionSet.newSelectionSet(needsRealType).build(), type, targetCtx);
         return;
       }
@@ -638,7 +695,8 @@ public final class QueryPlanner {
               ctx.depth() + 1,
               true,
               ctx.reserved(),
-              ctx.internal());
+              ctx.internal(),
+              Set.of(target.subgraph()));
       String typeInTarget =
           target.representationType().equals(type.name())
               ? type.name()
@@ -654,17 +712,15 @@ public final class QueryPlanner {
         String representationType,
         List<Projection.Field> projection) {
       String index = ctx.fetch().id + "|" + String.join(".", ctx.path()) + "|" + subgraph;
-      FetchDraft existing = entityFetches.get(index);
-      boolean reusable =
-          existing != null
-              && !touched.contains(existing)
-              && touched.stream().noneMatch(t -> t.dependsOnTransitively(existing))
-              && representationType.equals(
-                  existing.representationTypes.getOrDefault(runtimeType, representationType));
-      FetchDraft fetch = existing;
-      if (!reusable) {
+      List<FetchDraft> existing = entityFetches.computeIfAbsent(index, i -> new ArrayList<>());
+      FetchDraft fetch =
+          existing.stream()
+              .filter(e -> reusable(e, touched, runtimeType, representationType, projection))
+              .findFirst()
+              .orElse(null);
+      if (fetch == null) {
         fetch = newFetch(subgraph, ctx.path(), true);
-        entityFetches.put(index, fetch);
+        existing.add(fetch);
       }
       touch(fetch);
       fetch.dependsOn.add(ctx.fetch());
@@ -676,6 +732,26 @@ public final class QueryPlanner {
       fetch.representationTypes.put(runtimeType, representationType);
       fetch.projections.merge(runtimeType, projection, Projections::merge);
       return fetch;
+    }
+
+    /**
+     * An entity fetch already planned at the same path can take another field when it does not
+     * depend on what the field's requirements add, sends the same representation type, and its
+     * representations need no field under the same name with another value (two {@code @requires}
+     * of one field with different arguments need a representation, so a fetch, each).
+     */
+    private boolean reusable(
+        FetchDraft existing,
+        Set<FetchDraft> touched,
+        String runtimeType,
+        String representationType,
+        List<Projection.Field> projection) {
+      return !touched.contains(existing)
+          && touched.stream().noneMatch(t -> t.dependsOnTransitively(existing))
+          && representationType.equals(
+              existing.representationTypes.getOrDefault(runtimeType, representationType))
+          && Projections.compatible(
+              existing.projections.getOrDefault(runtimeType, List.of()), projection);
     }
 
     private record Target(String subgraph, Key key, String representationType) {}
@@ -718,7 +794,7 @@ public final class QueryPlanner {
       }
       String existing = ctx.fetch().id + "|" + String.join(".", ctx.path()) + "|";
       for (Target target : direct) {
-        if (entityFetches.containsKey(existing + target.subgraph())) {
+        if (!entityFetches.getOrDefault(existing + target.subgraph(), List.of()).isEmpty()) {
           return target;
         }
       }
