@@ -1,9 +1,9 @@
 package dev.podgraph.gateway.execute;
 
 import dev.podgraph.gateway.plan.EntityRequirement;
-import dev.podgraph.gateway.plan.InternalAliases;
 import dev.podgraph.gateway.plan.PlanNode;
 import dev.podgraph.gateway.plan.QueryPlan;
+import dev.podgraph.gateway.plan.TypeConditions;
 import dev.podgraph.gateway.supergraph.Subgraph;
 import dev.podgraph.gateway.supergraph.Supergraph;
 import dev.podgraph.gateway.supergraph.TypeModel;
@@ -77,7 +77,7 @@ public final class PlanExecutor {
 
   private final class Execution {
     final Map<String, Object> tree = new LinkedHashMap<>();
-    final List<Map<String, Object>> errors = new ArrayList<>();
+    final List<SubgraphFetchError> errors = new ArrayList<>();
     final List<List<Object>> summarizedPaths = new ArrayList<>();
     final Supergraph supergraph;
     final Map<String, Object> variables;
@@ -99,16 +99,12 @@ public final class PlanExecutor {
     }
 
     synchronized MergedResult result() {
-      return new MergedResult(tree, errors, summarizedPaths);
+      return new MergedResult(
+          tree, errors.stream().map(SubgraphFetchError::toMap).toList(), summarizedPaths);
     }
 
     private boolean applies(String condition, String typeName) {
-      return condition.equals(typeName)
-          || supergraph
-              .findType(typeName)
-              .map(t -> t.interfaces().contains(condition))
-              .orElse(false)
-          || supergraph.findType(condition).map(t -> t.members().contains(typeName)).orElse(false);
+      return TypeConditions.applies(condition, typeName, supergraph);
     }
 
     CompletableFuture<Void> run(PlanNode node) {
@@ -141,7 +137,9 @@ public final class PlanExecutor {
               merger.merge(tree, answer.data());
             }
             for (Map<String, Object> error : answer.errors()) {
-              errors.add(clean(error, readPath(error).orElse(null)));
+              errors.add(
+                  SubgraphFetchError.fromSubgraph(
+                      error, SubgraphFetchError.pathOf(error).orElse(null)));
             }
           });
     }
@@ -169,7 +167,7 @@ public final class PlanExecutor {
                   if (failure != null) {
                     failed(subgraph, failure, failedPaths.get());
                   } else {
-                    onAnswer.accept(restoreAliases(fetch, response));
+                    onAnswer.accept(AliasRewrites.restore(fetch, response));
                   }
                   return null;
                 }
@@ -186,26 +184,26 @@ public final class PlanExecutor {
       SubgraphUnavailableException.Reason reason =
           cause instanceof SubgraphUnavailableException unavailable ? unavailable.reason() : null;
       if (paths.isEmpty()) {
-        errors.add(unavailable(subgraph, reason, null, 0));
+        errors.add(SubgraphFetchError.unavailable(subgraph, reason, null, 0));
         return;
       }
       int listed = Math.min(paths.size(), MAX_ERRORS_PER_FETCH);
       for (List<Object> path : paths.subList(0, listed)) {
-        errors.add(unavailable(subgraph, reason, path, 0));
+        errors.add(SubgraphFetchError.unavailable(subgraph, reason, path, 0));
       }
       if (paths.size() > listed) {
         summarizedPaths.addAll(paths.subList(listed, paths.size()));
-        errors.add(unavailable(subgraph, reason, null, paths.size() - listed));
+        errors.add(SubgraphFetchError.unavailable(subgraph, reason, null, paths.size() - listed));
       }
     }
 
     private CompletableFuture<Void> entityFetch(PlanNode.Flatten flatten) {
       PlanNode.Fetch fetch = flatten.fetch();
-      Map<Map<String, Object>, List<Target>> byRepresentation = new LinkedHashMap<>();
+      Map<Map<String, Object>, List<PathTargets.Target>> byRepresentation = new LinkedHashMap<>();
       synchronized (this) {
-        List<Target> targets = new ArrayList<>();
-        collect(tree, flatten.path(), 0, new ArrayList<>(), targets);
-        for (Target target : targets) {
+        List<PathTargets.Target> targets = new ArrayList<>();
+        PathTargets.collect(tree, flatten.path(), 0, new ArrayList<>(), targets);
+        for (PathTargets.Target target : targets) {
           Object typename = target.object().get("__typename");
           for (EntityRequirement requirement : fetch.requires()) {
             if (requirement.runtimeType().equals(typename)) {
@@ -222,11 +220,11 @@ public final class PlanExecutor {
         return CompletableFuture.completedFuture(null);
       }
       List<Map<String, Object>> reps = new ArrayList<>(byRepresentation.keySet());
-      List<List<Target>> owners = new ArrayList<>(byRepresentation.values());
+      List<List<PathTargets.Target>> owners = new ArrayList<>(byRepresentation.values());
       List<CompletableFuture<Void>> calls = new ArrayList<>();
       for (int from = 0; from < reps.size(); from += maxRepresentations) {
         int to = Math.min(reps.size(), from + maxRepresentations);
-        List<List<Target>> chunkOwners = owners.subList(from, to);
+        List<List<PathTargets.Target>> chunkOwners = owners.subList(from, to);
         Map<String, Object> requestVariables = new LinkedHashMap<>(usedVariables(fetch));
         requestVariables.put("representations", reps.subList(from, to));
         calls.add(
@@ -245,10 +243,11 @@ public final class PlanExecutor {
      * Where a failed entity fetch leaves a hole: the field it was to provide in each object, or the
      * object itself when it was to provide several.
      */
-    private List<List<Object>> failedPaths(PlanNode.Fetch fetch, List<List<Target>> owners) {
+    private List<List<Object>> failedPaths(
+        PlanNode.Fetch fetch, List<List<PathTargets.Target>> owners) {
       List<List<Object>> paths = new ArrayList<>();
-      for (List<Target> targets : owners) {
-        for (Target target : targets) {
+      for (List<PathTargets.Target> targets : owners) {
+        for (PathTargets.Target target : targets) {
           List<String> keys = providedTo(fetch, target.object().get("__typename"));
           List<Object> path = new ArrayList<>(target.path());
           if (keys.size() == 1) {
@@ -281,73 +280,32 @@ public final class PlanExecutor {
     }
 
     @SuppressWarnings("unchecked")
-    private void mergeEntities(SubgraphResponse response, List<List<Target>> owners) {
+    private void mergeEntities(SubgraphResponse response, List<List<PathTargets.Target>> owners) {
       if (response.data() != null && response.data().get("_entities") instanceof List<?> list) {
         for (int i = 0; i < list.size() && i < owners.size(); i++) {
           if (list.get(i) instanceof Map<?, ?> entity) {
-            for (Target target : owners.get(i)) {
+            for (PathTargets.Target target : owners.get(i)) {
               merger.merge(target.object(), (Map<String, Object>) entity);
             }
           }
         }
       }
       for (Map<String, Object> error : response.errors()) {
-        Optional<List<Object>> path = readPath(error);
+        Optional<List<Object>> path = SubgraphFetchError.pathOf(error);
         if (path.isPresent()
             && path.get().size() >= 2
             && "_entities".equals(path.get().get(0))
             && path.get().get(1) instanceof Number index
             && index.intValue() < owners.size()) {
           List<Object> rest = path.get().subList(2, path.get().size());
-          for (Target target : owners.get(index.intValue())) {
+          for (PathTargets.Target target : owners.get(index.intValue())) {
             List<Object> rewritten = new ArrayList<>(target.path());
             rewritten.addAll(rest);
-            errors.add(clean(error, rewritten));
+            errors.add(SubgraphFetchError.fromSubgraph(error, rewritten));
           }
         } else {
-          errors.add(clean(error, null));
+          errors.add(SubgraphFetchError.fromSubgraph(error, null));
         }
-      }
-    }
-
-    @SuppressWarnings("unchecked")
-    private void collect(
-        Object value, List<String> path, int at, List<Object> current, List<Target> out) {
-      if (value == null) {
-        return;
-      }
-      if (at == path.size()) {
-        if (value instanceof Map<?, ?> map) {
-          out.add(new Target((Map<String, Object>) map, List.copyOf(current)));
-        } else if (value instanceof List<?> list) {
-          collectList(list, path, at, current, out);
-        }
-        return;
-      }
-      String segment = path.get(at);
-      if (segment.equals("@")) {
-        if (value instanceof List<?> list) {
-          for (int i = 0; i < list.size(); i++) {
-            current.add(i);
-            collect(list.get(i), path, at + 1, current, out);
-            current.removeLast();
-          }
-        }
-        return;
-      }
-      if (value instanceof Map<?, ?> map) {
-        current.add(segment);
-        collect(map.get(segment), path, at + 1, current, out);
-        current.removeLast();
-      }
-    }
-
-    private void collectList(
-        List<?> list, List<String> path, int at, List<Object> current, List<Target> out) {
-      for (int i = 0; i < list.size(); i++) {
-        current.add(i);
-        collect(list.get(i), path, at, current, out);
-        current.removeLast();
       }
     }
 
@@ -360,102 +318,5 @@ public final class PlanExecutor {
       }
       return used;
     }
-  }
-
-  private record Target(Map<String, Object> object, List<Object> path) {}
-
-  private static SubgraphResponse restoreAliases(PlanNode.Fetch fetch, SubgraphResponse response) {
-    if (!fetch.operation().contains(InternalAliases.MARKER)) {
-      return response;
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> data = (Map<String, Object>) restore(response.data());
-    List<Map<String, Object>> errors = new ArrayList<>();
-    for (Map<String, Object> error : response.errors()) {
-      Map<String, Object> copy = new LinkedHashMap<>(error);
-      readPath(error)
-          .ifPresent(
-              path ->
-                  copy.put(
-                      "path",
-                      path.stream()
-                          .map(s -> s instanceof String k ? InternalAliases.original(k) : s)
-                          .toList()));
-      errors.add(copy);
-    }
-    return new SubgraphResponse(data, errors);
-  }
-
-  private static Object restore(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> restored = new LinkedHashMap<>();
-      map.forEach((k, v) -> restored.put(InternalAliases.original((String) k), restore(v)));
-      return restored;
-    }
-    if (value instanceof List<?> list) {
-      List<Object> restored = new ArrayList<>(list.size());
-      list.forEach(v -> restored.add(restore(v)));
-      return restored;
-    }
-    return value;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Optional<List<Object>> readPath(Map<String, Object> error) {
-    return error.get("path") instanceof List<?> list
-        ? Optional.of((List<Object>) list)
-        : Optional.empty();
-  }
-
-  /** Keeps what a client may see of a subgraph error: its message, extensions and our path. */
-  private static Map<String, Object> clean(Map<String, Object> error, List<Object> path) {
-    Map<String, Object> cleaned = new LinkedHashMap<>();
-    cleaned.put("message", String.valueOf(error.getOrDefault("message", "Subgraph error")));
-    if (path != null) {
-      cleaned.put("path", path);
-    }
-    if (error.get("extensions") instanceof Map<?, ?> extensions && !extensions.isEmpty()) {
-      cleaned.put("extensions", extensions);
-    }
-    return cleaned;
-  }
-
-  /**
-   * @param reason null when the client gave no reason
-   * @param omitted for the summarising error of a fetch: how many positions it stands for
-   */
-  private static Map<String, Object> unavailable(
-      Subgraph subgraph,
-      SubgraphUnavailableException.Reason reason,
-      List<Object> path,
-      int omitted) {
-    StringBuilder message =
-        new StringBuilder("Subgraph '").append(subgraph.name()).append("' is unavailable");
-    if (reason != null) {
-      message.append(": ").append(reason.explanation());
-    }
-    if (omitted > 0) {
-      message
-          .append(" (")
-          .append(omitted)
-          .append(" more fields it was to provide are null, not listed one by one)");
-    }
-    message.append('.');
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("message", message.toString());
-    if (path != null) {
-      error.put("path", path);
-    }
-    Map<String, Object> extensions = new LinkedHashMap<>();
-    extensions.put("code", "UNAVAILABLE");
-    extensions.put("serviceName", subgraph.name());
-    if (reason != null) {
-      extensions.put("reason", reason.name());
-    }
-    if (omitted > 0) {
-      extensions.put("omitted", omitted);
-    }
-    error.put("extensions", extensions);
-    return error;
   }
 }

@@ -11,7 +11,7 @@ final class FetchDraft {
 
   final int id;
   final String subgraph;
-  final List<String> path;
+  final List<PathElement> path;
   final boolean entity;
   final SelectionDraft root = new SelectionDraft();
   final Set<FetchDraft> dependsOn = new LinkedHashSet<>();
@@ -21,7 +21,7 @@ final class FetchDraft {
 
   final Map<String, List<Projection.Field>> projections = new LinkedHashMap<>();
 
-  FetchDraft(int id, String subgraph, List<String> path, boolean entity) {
+  FetchDraft(int id, String subgraph, List<PathElement> path, boolean entity) {
     this.id = id;
     this.subgraph = subgraph;
     this.path = List.copyOf(path);

@@ -41,7 +41,7 @@ public final class PlanExplainer {
       }
       case PlanNode.Flatten f -> {
         out.put("kind", "Flatten");
-        out.put("path", f.path());
+        out.put("path", f.path().stream().map(PathElement::toString).toList());
         out.put("node", node(f.fetch()));
       }
       case PlanNode.Fetch f -> {
@@ -66,7 +66,7 @@ public final class PlanExplainer {
       case PlanNode.Sequence s -> block(indent, "Sequence", s.nodes(), depth, out);
       case PlanNode.Parallel p -> block(indent, "Parallel", p.nodes(), depth, out);
       case PlanNode.Flatten f -> {
-        out.append(indent).append("Flatten(path: \"").append(String.join(".", f.path()));
+        out.append(indent).append("Flatten(path: \"").append(PathElement.render(f.path()));
         out.append("\") {\n");
         text(f.fetch(), depth + 1, out);
         out.append(indent).append("}\n");

@@ -50,9 +50,9 @@ public sealed interface PlanNode
 
   /**
    * Runs an entity fetch for the objects found at a path of the merged result and merges the
-   * answers back into them. {@code "@"} in the path steps into every element of a list.
+   * answers back into them.
    */
-  record Flatten(java.util.List<String> path, Fetch fetch) implements PlanNode {
+  record Flatten(java.util.List<PathElement> path, Fetch fetch) implements PlanNode {
     public Flatten {
       path = java.util.List.copyOf(path);
     }

@@ -1,8 +1,5 @@
 package dev.podgraph.gateway.plan;
 
-import dev.podgraph.gateway.supergraph.Supergraph;
-import dev.podgraph.gateway.supergraph.TypeKind;
-import dev.podgraph.gateway.supergraph.TypeModel;
 import graphql.language.Field;
 import graphql.language.InlineFragment;
 import graphql.language.Selection;
@@ -11,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Field-set arithmetic shared by the planner: projections, provides, type conditions. */
+/** Projections: how a representation is copied out of a merged object, and merging them. */
 // graphql-java's AST API hands out raw lists (List<Selection>, List<Type>, List<Value>).
 @SuppressWarnings("rawtypes")
 final class Projections {
@@ -97,55 +94,5 @@ final class Projections {
       }
     }
     return true;
-  }
-
-  /** True when a {@code @provides} field set in force covers the field on this type. */
-  static boolean provides(
-      List<Selection> provided, String fieldName, TypeModel type, Supergraph supergraph) {
-    for (Selection<?> selection : provided) {
-      if (selection instanceof Field f && f.getName().equals(fieldName)) {
-        return true;
-      }
-      if (selection instanceof InlineFragment i
-          && (i.getTypeCondition() == null
-              || applies(i.getTypeCondition().getName(), type.name(), supergraph))
-          && provides(i.getSelectionSet().getSelections(), fieldName, type, supergraph)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The part of a provided field set that applies below the named field. */
-  static List<Selection> subSelections(List<Selection> provided, String fieldName) {
-    List<Selection> result = new ArrayList<>();
-    for (Selection<?> selection : provided) {
-      if (selection instanceof Field f
-          && f.getName().equals(fieldName)
-          && f.getSelectionSet() != null) {
-        result.addAll(f.getSelectionSet().getSelections());
-      } else if (selection instanceof InlineFragment i) {
-        result.addAll(subSelections(i.getSelectionSet().getSelections(), fieldName));
-      }
-    }
-    return result;
-  }
-
-  /** Whether a fragment on {@code condition} applies to an object of type {@code objectType}. */
-  static boolean applies(String condition, String objectType, Supergraph supergraph) {
-    if (condition.equals(objectType)) {
-      return true;
-    }
-    Optional<TypeModel> type = supergraph.findType(condition);
-    Optional<TypeModel> object = supergraph.findType(objectType);
-    if (type.isEmpty() || object.isEmpty()) {
-      return false;
-    }
-    return switch (type.get().kind()) {
-          case UNION -> type.get().members().contains(objectType);
-          case INTERFACE -> object.get().interfaces().contains(condition);
-          default -> false;
-        }
-        || (object.get().kind() == TypeKind.INTERFACE && condition.equals(objectType));
   }
 }

@@ -1,5 +1,6 @@
 package dev.podgraph.gateway.response;
 
+import dev.podgraph.gateway.plan.TypeConditions;
 import graphql.language.Field;
 import graphql.language.InlineFragment;
 import graphql.language.Selection;
@@ -294,17 +295,7 @@ public final class ResponseShaper {
   }
 
   private boolean applies(InlineFragment fragment, GraphQLFieldsContainer type) {
-    if (fragment.getTypeCondition() == null) {
-      return true;
-    }
-    String condition = fragment.getTypeCondition().getName();
-    if (condition.equals(type.getName())) {
-      return true;
-    }
-    GraphQLType conditionType = schema.getType(condition);
-    return type instanceof GraphQLObjectType object
-        && conditionType instanceof GraphQLNamedType named
-        && (named instanceof GraphQLInterfaceType || named instanceof GraphQLUnionType)
-        && schema.isPossibleType(named, object);
+    return fragment.getTypeCondition() == null
+        || TypeConditions.applies(fragment.getTypeCondition().getName(), type, schema);
   }
 }

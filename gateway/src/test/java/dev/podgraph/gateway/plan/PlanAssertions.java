@@ -69,7 +69,7 @@ final class PlanAssertions {
         out.append("End\n");
       }
       case PlanNode.Flatten f -> {
-        out.append("Flatten(").append(String.join(".", f.path())).append(")\n");
+        out.append("Flatten(").append(PathElement.render(f.path())).append(")\n");
         render(f.fetch(), out);
       }
       case PlanNode.Fetch f ->

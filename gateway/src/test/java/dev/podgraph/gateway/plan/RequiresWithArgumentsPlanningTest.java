@@ -79,7 +79,7 @@ class RequiresWithArgumentsPlanningTest {
   }
 
   private static String alias(String field) {
-    return QueryPlanner.aliasArguments(
+    return Requirements.aliasArguments(
             graphql.language.SelectionSet.newSelectionSet()
                 .selection(
                     (graphql.language.Field)
