@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -226,6 +227,12 @@ public final class RequestProcessor {
     for (String name : new TreeSet<>(parsed.conditionVariables())) {
       conditions.append(name).append('=').append(request.variables().get(name)).append(';');
     }
+    // Progressive @override: each request rolls the percent labels; plans are cached per outcome.
+    Set<String> labels =
+        current.planner().overrideLabels().roll(java.util.concurrent.ThreadLocalRandom.current());
+    for (String label : new TreeSet<>(labels)) {
+      conditions.append("@override:").append(label).append(';');
+    }
     ServingState.PlanKey key =
         new ServingState.PlanKey(request.query(), request.operationName(), conditions.toString());
     QueryPlan plan = current.plans().getIfPresent(key);
@@ -236,7 +243,8 @@ public final class RequestProcessor {
               .planner()
               .plan(
                   new OperationNormalizer()
-                      .normalize(parsed.document(), request.operationName(), request.variables()));
+                      .normalize(parsed.document(), request.operationName(), request.variables()),
+                  labels);
       current.plans().put(key, plan);
     }
     return plan;

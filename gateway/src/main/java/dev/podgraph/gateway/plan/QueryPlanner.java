@@ -4,6 +4,7 @@ import dev.podgraph.gateway.supergraph.Supergraph;
 import graphql.language.OperationDefinition;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a normalized operation into a {@link QueryPlan}. Pure: reads the supergraph, does no I/O.
@@ -26,7 +27,21 @@ public final class QueryPlanner {
     this.facts = new SupergraphFacts(supergraph);
   }
 
+  /** The progressive-override labels of the supergraph, to roll for each request. */
+  public OverrideLabels overrideLabels() {
+    return facts.overrideLabels();
+  }
+
+  /** Plans with no progressive-override label active. */
   public QueryPlan plan(NormalizedOperation operation) {
+    return plan(operation, Set.of());
+  }
+
+  /**
+   * @param activeLabels the progressive-override labels active for this request ({@link
+   *     OverrideLabels#roll}); plans differ by them, so a plan cache keys on them too
+   */
+  public QueryPlan plan(NormalizedOperation operation, Set<String> activeLabels) {
     String rootType =
         switch (operation.kind()) {
           case QUERY -> supergraph.queryType();
@@ -37,7 +52,8 @@ public final class QueryPlanner {
           case SUBSCRIPTION ->
               throw new PlanningException("Subscriptions are not supported by this gateway.");
         };
-    RootFields roots = new RootFields(new Traversal(facts, operation));
+    RootFields roots =
+        new RootFields(new Traversal(facts.withActiveLabels(activeLabels), operation));
     Optional<PlanNode> root =
         operation.kind() == OperationDefinition.Operation.MUTATION
             ? roots.planMutation(rootType)

@@ -30,24 +30,34 @@ final class SupergraphFacts {
   private final Supergraph supergraph;
 
   /** Type, then field: the subgraphs that resolve the field without any condition. */
-  private final Map<String, Map<String, Set<String>>> resolvers = new HashMap<>();
+  private final Map<String, Map<String, Set<String>>> resolvers;
 
   /** Type: the subgraphs with a resolvable key on it. */
-  private final Map<String, Set<String>> enterable = new HashMap<>();
+  private final Map<String, Set<String>> enterable;
 
-  private final Map<List<String>, List<String>> possibleTypes = new ConcurrentHashMap<>();
-  private final Map<KeyAt, Boolean> keyAvailability = new ConcurrentHashMap<>();
+  private final Map<List<String>, List<String>> possibleTypes;
+  private final Map<KeyAt, Boolean> keyAvailability;
+  private final OverrideLabels overrideLabels;
+
+  /** The progressive-override labels active for the operation planned (none in the shared one). */
+  private final Set<String> activeLabels;
 
   private record KeyAt(String type, String subgraph, SelectionSet fields) {}
 
   SupergraphFacts(Supergraph supergraph) {
     this.supergraph = supergraph;
+    this.resolvers = new HashMap<>();
+    this.enterable = new HashMap<>();
+    this.possibleTypes = new ConcurrentHashMap<>();
+    this.keyAvailability = new ConcurrentHashMap<>();
+    this.overrideLabels = new OverrideLabels(supergraph);
+    this.activeLabels = Set.of();
     for (TypeModel type : supergraph.types().values()) {
       Map<String, Set<String>> byField = new HashMap<>();
       for (FieldModel field : type.fields().values()) {
         Set<String> subgraphs = new LinkedHashSet<>();
         for (String subgraph : supergraph.subgraphs().keySet()) {
-          if (computeResolves(subgraph, type, field)) {
+          if (computeResolves(subgraph, type, field, Set.of())) {
             subgraphs.add(subgraph);
           }
         }
@@ -66,11 +76,31 @@ final class SupergraphFacts {
     }
   }
 
+  /** The same facts for an operation planned with some progressive-override labels active. */
+  private SupergraphFacts(SupergraphFacts shared, Set<String> activeLabels) {
+    this.supergraph = shared.supergraph;
+    this.resolvers = shared.resolvers;
+    this.enterable = shared.enterable;
+    this.possibleTypes = shared.possibleTypes;
+    this.keyAvailability = shared.keyAvailability;
+    this.overrideLabels = shared.overrideLabels;
+    this.activeLabels = Set.copyOf(activeLabels);
+  }
+
+  SupergraphFacts withActiveLabels(Set<String> active) {
+    return active.isEmpty() || overrideLabels.isEmpty() ? this : new SupergraphFacts(this, active);
+  }
+
+  OverrideLabels overrideLabels() {
+    return overrideLabels;
+  }
+
   Supergraph supergraph() {
     return supergraph;
   }
 
-  private static boolean computeResolves(String subgraph, TypeModel type, FieldModel model) {
+  private static boolean computeResolves(
+      String subgraph, TypeModel type, FieldModel model, Set<String> activeLabels) {
     if (!type.isIn(subgraph) || model.onlyThroughInterfaceObject()) {
       return false;
     }
@@ -78,15 +108,23 @@ final class SupergraphFacts {
       return true;
     }
     FieldInSubgraph in = model.perSubgraph().get(subgraph);
-    return in != null && in.resolves();
+    return in != null && in.resolves() && OverrideLabels.resolves(in, activeLabels);
   }
 
-  /** True when a query to the subgraph may select the field on the type, whatever the path. */
+  /**
+   * True when a query to the subgraph may select the field on the type, whatever the path (a field
+   * under a progressive override: as the active labels decide).
+   */
   boolean resolves(String subgraph, TypeModel type, FieldModel model) {
     Set<String> subgraphs = resolvers.getOrDefault(type.name(), Map.of()).get(model.name());
-    return subgraphs != null
-        ? subgraphs.contains(subgraph)
-        : computeResolves(subgraph, type, model);
+    if (subgraphs == null || (!activeLabels.isEmpty() && labeled(model))) {
+      return computeResolves(subgraph, type, model, activeLabels);
+    }
+    return subgraphs.contains(subgraph);
+  }
+
+  private static boolean labeled(FieldModel model) {
+    return model.perSubgraph().values().stream().anyMatch(in -> in.overrideLabel().isPresent());
   }
 
   /** True when the type has a resolvable key in some subgraph (it is an entity one can enter). */

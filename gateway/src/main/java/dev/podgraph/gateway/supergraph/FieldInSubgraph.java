@@ -9,6 +9,8 @@ import java.util.Optional;
  * @param external the subgraph does not resolve the field, it only references it
  * @param usedOverridden the field moved away with {@code @override} but is still read here
  * @param type the field's type in this subgraph when it differs from the supergraph's
+ * @param overrideLabel the progressive-override label ({@code percent(N)}) on both the overriding
+ *     subgraph and the one the field is taken from
  */
 public record FieldInSubgraph(
     boolean external,
@@ -16,7 +18,8 @@ public record FieldInSubgraph(
     Optional<SelectionSet> requires,
     Optional<SelectionSet> provides,
     Optional<String> overrideFrom,
-    Optional<String> type) {
+    Optional<String> type,
+    Optional<String> overrideLabel) {
 
   /** True when a query sent to this subgraph may select the field. */
   public boolean resolves() {

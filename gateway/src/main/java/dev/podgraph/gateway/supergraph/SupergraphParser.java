@@ -234,7 +234,8 @@ public final class SupergraphParser {
               string(d, "requires").map(FieldSets::parse),
               string(d, "provides").map(FieldSets::parse),
               string(d, "override"),
-              string(d, "type")));
+              string(d, "type"),
+              string(d, "overrideLabel")));
     }
     return new FieldModel(
         field.getName(),
