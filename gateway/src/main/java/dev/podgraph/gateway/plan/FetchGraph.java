@@ -117,6 +117,23 @@ final class FetchGraph {
             existing.projections.getOrDefault(runtimeType, List.of()), projection);
   }
 
+  /** Sequential steps the plan would have: the longest chain of fetches that send something. */
+  int steps() {
+    Map<FetchDraft, Integer> levels = new LinkedHashMap<>();
+    int steps = 0;
+    for (FetchDraft draft : fetches) {
+      if (draft.entity || !draft.root.isEmpty()) {
+        steps = Math.max(steps, level(draft, levels) + 1);
+      }
+    }
+    return steps;
+  }
+
+  /** Fetches the plan would send. */
+  int fetchCount() {
+    return (int) fetches.stream().filter(d -> d.entity || !d.root.isEmpty()).count();
+  }
+
   /** The plan of every fetch from the {@code first}-th on (mutation fields plan one at a time). */
   Optional<PlanNode> toPlan(int first) {
     List<FetchDraft> drafts = fetches.subList(first, fetches.size());

@@ -8,6 +8,7 @@ import graphql.language.Field;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,22 @@ final class RootFields {
         .anyMatch(f -> stuck(traversal, f, child.get(), subgraph, depth + 1));
   }
 
-  /** Subgraphs that resolve a root field, cheapest first. */
+  /**
+   * A candidate's cost, compared as Apollo compares plans: sequential fetch steps first, then
+   * fetches, then the estimate of fields handed on (which also settles ties in favour of a subgraph
+   * already asked).
+   */
+  private record Cost(int steps, int fetches, int estimate) {
+    static final Comparator<Cost> ORDER =
+        Comparator.comparingInt(Cost::steps)
+            .thenComparingInt(Cost::fetches)
+            .thenComparingInt(Cost::estimate);
+  }
+
+  /**
+   * Subgraphs that resolve a root field, cheapest first: when there are several, the field is
+   * planned alone from each in a scratch traversal and the resulting fetch graphs are compared.
+   */
   private List<String> candidates(String rootType, Field field, Set<String> used) {
     TypeModel root = traversal.type(rootType);
     FieldModel model =
@@ -153,10 +169,10 @@ final class RootFields {
                 () ->
                     new PlanningException(
                         "Cannot query field \"" + field.getName() + "\" on type " + rootType));
-    Map<String, Integer> costs = new LinkedHashMap<>();
+    Map<String, Integer> estimates = new LinkedHashMap<>();
     for (String subgraph : traversal.facts.supergraph().subgraphs().keySet()) {
       if (traversal.facts.resolves(subgraph, root, model)) {
-        costs.put(
+        estimates.put(
             subgraph,
             2
                     * misses(
@@ -168,13 +184,33 @@ final class RootFields {
                 + (used.contains(subgraph) ? 0 : 1));
       }
     }
-    if (costs.isEmpty()) {
+    if (estimates.isEmpty()) {
       throw new PlanningException("No subgraph resolves field " + rootType + "." + field.getName());
     }
+    if (estimates.size() == 1) {
+      return List.copyOf(estimates.keySet());
+    }
+    Map<String, Cost> costs = new LinkedHashMap<>();
+    estimates.forEach(
+        (subgraph, estimate) ->
+            costs.put(
+                subgraph, cost(field, rootType, subgraph, used.contains(subgraph), estimate)));
     return costs.entrySet().stream()
-        .sorted(Map.Entry.comparingByValue())
+        .sorted(Map.Entry.comparingByValue(Cost.ORDER))
         .map(Map.Entry::getKey)
         .toList();
+  }
+
+  private Cost cost(Field field, String rootType, String subgraph, boolean used, int estimate) {
+    Traversal scratch = new Traversal(traversal.facts, traversal.operation);
+    try {
+      FetchDraft fetch = scratch.graph.newFetch(subgraph, List.of(), false);
+      scratch.planField(field, rootType, scratch.rootContext(fetch));
+    } catch (PlanningException e) {
+      return new Cost(Integer.MAX_VALUE, Integer.MAX_VALUE, estimate);
+    }
+    // A subgraph already asked at the root takes the field into the fetch it already has.
+    return new Cost(scratch.graph.steps(), scratch.graph.fetchCount() - (used ? 1 : 0), estimate);
   }
 
   /**
