@@ -16,10 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Root type resolution: which subgraph answers each root field. Query fields of several subgraphs
- * go to the cheapest (fewest fields it would have to hand on; one already asked is cheaper), and
- * are split over several when they return a value type no single subgraph answers; mutation fields
- * run one after the other, in the order the client wrote them.
+ * Root type resolution: which subgraph answers each root field. A query field of several subgraphs
+ * goes to the one whose plan costs least (fewest sequential steps, then fetches, then fields handed
+ * on), and is split over several when it returns a value type no single subgraph answers; mutation
+ * fields run one after the other, in the order the client wrote them.
  */
 // graphql-java's AST API hands out raw lists (List<Selection>).
 @SuppressWarnings("rawtypes")
