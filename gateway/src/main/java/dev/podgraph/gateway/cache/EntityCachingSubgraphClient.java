@@ -202,7 +202,12 @@ public final class EntityCachingSubgraphClient implements SubgraphClient {
     return generations.computeIfAbsent(subgraph, s -> new AtomicLong()).get();
   }
 
+  /**
+   * Counted again once the mutation has answered: a fetch that overlapped any part of it (sent
+   * before it committed, answered after) is not stored either.
+   */
   private void mutated(String subgraph, SubgraphResponse response) {
+    mutations.incrementAndGet();
     generations.computeIfAbsent(subgraph, s -> new AtomicLong()).incrementAndGet();
     meters.invalidated(subgraph);
     if (response == null || response.data() == null) {
