@@ -8,8 +8,13 @@ import dev.podgraph.common.cache.AfterCommitInvalidation;
 import dev.podgraph.common.cache.CacheAside;
 import dev.podgraph.common.cache.Digests;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +39,34 @@ public class EpisodeCache {
 
   public EpisodeView byId(EpisodeAudience audience, String id, Supplier<EpisodeView> loader) {
     return cache.get(EPISODES, key(audience, "id:" + id), EpisodeView.class, loader);
+  }
+
+  /**
+   * Federation {@code _entities}: the episodes with these ids (canonical UUID strings) that the
+   * audience sees, from the same per-id entries as {@link #byId}: one MGET for the batch, {@code
+   * loader} once for the ids Redis lacks. Ids missing from the result are unknown or hidden.
+   */
+  public Map<String, EpisodeView> byIds(
+      EpisodeAudience audience,
+      Collection<String> ids,
+      Function<Set<String>, Map<String, EpisodeView>> loader) {
+    Map<String, String> idOfKey = new HashMap<>();
+    ids.forEach(id -> idOfKey.put(key(audience, "id:" + id), id));
+    Map<String, EpisodeView> byKey =
+        cache.getAll(
+            EPISODES,
+            idOfKey.keySet(),
+            EpisodeView.class,
+            keys -> {
+              Map<String, String> keyOfId = new HashMap<>();
+              keys.forEach(k -> keyOfId.put(idOfKey.get(k), k));
+              Map<String, EpisodeView> loaded = new HashMap<>();
+              loader.apply(keyOfId.keySet()).forEach((id, v) -> loaded.put(keyOfId.get(id), v));
+              return loaded;
+            });
+    Map<String, EpisodeView> byId = new HashMap<>();
+    byKey.forEach((k, v) -> byId.put(idOfKey.get(k), v));
+    return byId;
   }
 
   public EpisodeView byNumber(EpisodeAudience audience, int number, Supplier<EpisodeView> loader) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntFunction;
 
@@ -66,26 +67,33 @@ public class EpisodeQueryService {
 
   /**
    * Federation: one element per id, in order, null for unknown ids and for episodes the audience
-   * does not see; one SQL statement.
+   * does not see; from the per-id cache entries {@link #find} fills too (one MGET), and one SQL
+   * statement for the ids Redis does not have.
    */
   public List<EpisodeView> byIds(EpisodeAudience audience, List<String> ids) {
-    Map<String, UUID> parsed = new HashMap<>();
+    Map<String, String> canonical = new HashMap<>();
     for (String id : ids) {
       UUID uuid = tryParse(id);
       if (uuid != null) {
-        parsed.put(id, uuid);
+        canonical.put(id, uuid.toString());
       }
     }
-    Map<UUID, EpisodeView> found = new HashMap<>();
-    for (Episode e : episodes.withIds(parsed.values().stream().distinct().toList(), audience)) {
-      found.put(e.id, EpisodeView.from(e));
-    }
+    Map<String, EpisodeView> found =
+        cache.byIds(audience, canonical.values(), missing -> load(missing, audience));
     List<EpisodeView> result = new ArrayList<>(ids.size());
     for (String id : ids) {
-      UUID uuid = parsed.get(id);
-      result.add(uuid == null ? null : found.get(uuid));
+      String key = canonical.get(id);
+      result.add(key == null ? null : found.get(key));
     }
     return result;
+  }
+
+  private Map<String, EpisodeView> load(Set<String> ids, EpisodeAudience audience) {
+    Map<String, EpisodeView> found = new HashMap<>();
+    for (Episode e : episodes.withIds(ids.stream().map(UUID::fromString).toList(), audience)) {
+      found.put(e.id.toString(), EpisodeView.from(e));
+    }
+    return found;
   }
 
   public EpisodeConnection page(

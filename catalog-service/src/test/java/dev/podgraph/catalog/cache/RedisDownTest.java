@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RedisDownInfra.class)
 class RedisDownTest {
   private static final String BY_ID = "query($id: ID) { episode(id: $id) { title } }";
+  private static final String ENTITIES =
+      "query($r: [_Any!]!) { _entities(representations: $r) { ... on Episode { title } } }";
   private static final String GENERATION = "catalog:gen:episodes";
 
   public static class Profile implements QuarkusTestProfile {
@@ -61,6 +64,9 @@ class RedisDownTest {
     asEditor(BY_ID, Map.of("id", e.get("id")))
         .body("errors", nullValue())
         .body("data.episode.title", equalTo(e.get("title")));
+    asEditor(ENTITIES, Map.of("r", List.of(Map.of("__typename", "Episode", "id", e.get("id")))))
+        .body("errors", nullValue())
+        .body("data._entities[0].title", equalTo(e.get("title")));
     asEditor("{ episodes(filter: {category: \"redis-down\"}) { totalCount } }")
         .body("errors", nullValue())
         .body("data.episodes.totalCount", equalTo(1));
@@ -89,6 +95,9 @@ class RedisDownTest {
       asEditor(BY_ID, Map.of("id", e.get("id")))
           .body("errors", nullValue())
           .body("data.episode.title", equalTo("Dugong Updated"));
+      asEditor(ENTITIES, Map.of("r", List.of(Map.of("__typename", "Episode", "id", e.get("id")))))
+          .body("errors", nullValue())
+          .body("data._entities[0].title", equalTo("Dugong Updated"));
     }
     try (Resp resp = new Resp(redis.port(), 1)) {
       assertNotEquals(

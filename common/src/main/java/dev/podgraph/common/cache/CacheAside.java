@@ -9,8 +9,18 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -97,6 +107,81 @@ public class CacheAside {
     return value;
   }
 
+  public <T> Map<String, T> getAll(
+      String region,
+      Collection<String> keys,
+      Class<T> type,
+      Function<Set<String>, Map<String, T>> loader) {
+    return getAll(region, keys, json.constructType(type), loader);
+  }
+
+  public <T> Map<String, T> getAll(
+      String region,
+      Collection<String> keys,
+      TypeReference<T> type,
+      Function<Set<String>, Map<String, T>> loader) {
+    return getAll(region, keys, json.getTypeFactory().constructType(type), loader);
+  }
+
+  /**
+   * The values of many keys of one {@code region}, each its own entry (so batches that overlap
+   * share them): one MGET for all, {@code loader} called once with the keys Redis did not have, and
+   * what it returns written back in one pipelined round trip (absent or null values are not
+   * cached). The same guarantees as {@link #get}: the generation read before the MGET files every
+   * write-back under it, and Redis problems send the whole batch to the loader.
+   */
+  public <T> Map<String, T> getAll(
+      String region,
+      Collection<String> keys,
+      JavaType type,
+      Function<Set<String>, Map<String, T>> loader) {
+    Set<String> wanted = new LinkedHashSet<>(keys);
+    if (wanted.isEmpty()) {
+      return new HashMap<>();
+    }
+    if (!config.enabled()) {
+      return loader.apply(wanted);
+    }
+    deliverPendingInvalidations();
+    if (pending.any() || breaker.open()) {
+      metrics.bypass(region, wanted.size());
+      return loader.apply(wanted);
+    }
+    List<String> entryKeys = new ArrayList<>(wanted.size());
+    Map<String, String> cached;
+    try {
+      String generation = generation(region);
+      wanted.forEach(key -> entryKeys.add(entryKey(region, generation, key)));
+      cached = await(values.mget(entryKeys.toArray(String[]::new)));
+      breaker.success();
+    } catch (RuntimeException e) {
+      redisFailed(region, "read", e);
+      return loader.apply(wanted);
+    }
+    Map<String, T> found = new HashMap<>();
+    Map<String, String> missing = new HashMap<>();
+    int i = 0;
+    for (String key : wanted) {
+      String entryKey = entryKeys.get(i++);
+      String entry = cached == null ? null : cached.get(entryKey);
+      T value = entry == null ? null : decode(entry, type, entryKey);
+      if (value != null) {
+        found.put(key, value);
+      } else {
+        missing.put(key, entryKey);
+      }
+    }
+    metrics.hit(region, found.size());
+    if (missing.isEmpty()) {
+      return found;
+    }
+    metrics.miss(region, missing.size());
+    Map<String, T> loaded = loader.apply(new LinkedHashSet<>(missing.keySet()));
+    storeAll(region, missing, loaded);
+    found.putAll(loaded);
+    return found;
+  }
+
   /**
    * Makes every entry of {@code region} unreachable. Call it after the write has committed and
    * before the mutation returns; it never throws.
@@ -167,6 +252,33 @@ public class CacheAside {
       breaker.success();
     } catch (JsonProcessingException e) {
       LOG.warnf(e, "Not caching %s: not serialisable as JSON", entryKey);
+    } catch (RuntimeException e) {
+      redisFailed(region, "write", e);
+    }
+  }
+
+  /** One pipelined round trip: SET ... PX for every loaded value. */
+  private void storeAll(String region, Map<String, String> entryKeys, Map<String, ?> loaded) {
+    List<Request> writes = new ArrayList<>();
+    String ttl = Long.toString(config.ttl().toMillis());
+    for (Map.Entry<String, ?> value : loaded.entrySet()) {
+      String entryKey = entryKeys.get(value.getKey());
+      if (entryKey == null || value.getValue() == null) {
+        continue;
+      }
+      try {
+        String encoded = json.writeValueAsString(value.getValue());
+        writes.add(Request.cmd(Command.SET).arg(entryKey).arg(encoded).arg("PX").arg(ttl));
+      } catch (JsonProcessingException e) {
+        LOG.warnf(e, "Not caching %s: not serialisable as JSON", entryKey);
+      }
+    }
+    if (writes.isEmpty()) {
+      return;
+    }
+    try {
+      await(redis.getRedis().batch(writes));
+      breaker.success();
     } catch (RuntimeException e) {
       redisFailed(region, "write", e);
     }

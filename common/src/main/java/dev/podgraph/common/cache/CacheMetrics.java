@@ -16,11 +16,19 @@ final class CacheMetrics {
   }
 
   void hit(String region) {
-    count("podgraph.cache.hits", region);
+    hit(region, 1);
+  }
+
+  void hit(String region, int entries) {
+    count("podgraph.cache.hits", region, entries);
   }
 
   void miss(String region) {
-    count("podgraph.cache.misses", region);
+    miss(region, 1);
+  }
+
+  void miss(String region, int entries) {
+    count("podgraph.cache.misses", region, entries);
   }
 
   /** A Redis command failed or timed out. */
@@ -30,10 +38,20 @@ final class CacheMetrics {
 
   /** Redis skipped: breaker open or an invalidation still pending. */
   void bypass(String region) {
-    count("podgraph.cache.bypasses", region);
+    bypass(region, 1);
+  }
+
+  void bypass(String region, int entries) {
+    count("podgraph.cache.bypasses", region, entries);
   }
 
   private void count(String name, String region) {
-    meters.counter(name, "cache", cache, "region", region).increment();
+    count(name, region, 1);
+  }
+
+  private void count(String name, String region, int entries) {
+    if (entries > 0) {
+      meters.counter(name, "cache", cache, "region", region).increment(entries);
+    }
   }
 }

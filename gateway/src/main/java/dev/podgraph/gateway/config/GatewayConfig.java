@@ -1,5 +1,6 @@
 package dev.podgraph.gateway.config;
 
+import dev.podgraph.gateway.cache.CacheScope;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -62,6 +63,42 @@ public interface GatewayConfig {
    */
   @WithDefault("true")
   boolean deduplicateFetches();
+
+  /**
+   * The entity/response cache ({@code gateway.entity-cache.*}, gateway/README.md "Entity cache"):
+   * off unless {@code GATEWAY_ENTITY_CACHE_ENABLED=true}.
+   */
+  EntityCache entityCache();
+
+  /** Subgraph answers kept in this gateway's memory, per entity and per root-field fetch. */
+  interface EntityCache {
+    @WithDefault("false")
+    boolean enabled();
+
+    /** How long an entry lives unless its type or subgraph says otherwise; 0s: not cached. */
+    @WithDefault("30s")
+    Duration ttl();
+
+    /** Whether whole root-field query fetches are cached too, not only {@code _entities}. */
+    @WithDefault("true")
+    boolean rootFields();
+
+    @WithDefault("10000")
+    long maxEntries();
+
+    /** By subgraph name: {@code gateway.entity-cache.subgraphs.guests.ttl=10s}. */
+    Map<String, Policy> subgraphs();
+
+    /** By entity type: {@code gateway.entity-cache.types.User.scope=private}. */
+    Map<String, Policy> types();
+
+    /** A TTL and a scope ({@code public}, {@code private}), each inherited when absent. */
+    interface Policy {
+      Optional<Duration> ttl();
+
+      Optional<CacheScope> scope();
+    }
+  }
 
   /** Connections kept open per subgraph host. */
   @WithDefault("64")

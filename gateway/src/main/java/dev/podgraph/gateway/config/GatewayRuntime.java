@@ -1,6 +1,10 @@
 package dev.podgraph.gateway.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.podgraph.gateway.cache.CacheMeters;
+import dev.podgraph.gateway.cache.EntityCacheSettings;
+import dev.podgraph.gateway.cache.EntityCachingSubgraphClient;
 import dev.podgraph.gateway.compose.ComposedSupergraphSource;
 import dev.podgraph.gateway.execute.CircuitBreakerSettings;
 import dev.podgraph.gateway.execute.CircuitBreakingSubgraphClient;
@@ -27,6 +31,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,21 +114,22 @@ public class GatewayRuntime {
         new RequestProcessor(
             state::get,
             new PlanExecutor(
-                new CircuitBreakingSubgraphClient(
-                    deduplicating(
-                        new VertxSubgraphClient(
-                            vertx,
-                            mapper,
-                            name ->
-                                config
-                                    .subgraphTimeouts()
-                                    .getOrDefault(name, config.subgraphTimeout()),
-                            config.subgraphPoolSize(),
-                            registry,
-                            tracing)),
-                    name -> circuitBreaker(config.circuitBreaker(), name),
-                    Clock.systemUTC(),
-                    registry),
+                caching(
+                    new CircuitBreakingSubgraphClient(
+                        deduplicating(
+                            new VertxSubgraphClient(
+                                vertx,
+                                mapper,
+                                name ->
+                                    config
+                                        .subgraphTimeouts()
+                                        .getOrDefault(name, config.subgraphTimeout()),
+                                config.subgraphPoolSize(),
+                                registry,
+                                tracing)),
+                        name -> circuitBreaker(config.circuitBreaker(), name),
+                        Clock.systemUTC(),
+                        registry)),
                 config.maxRepresentationsPerFetch()),
             config.limits(),
             new GatewayMetrics(registry),
@@ -138,6 +144,30 @@ public class GatewayRuntime {
    */
   private SubgraphClient deduplicating(SubgraphClient client) {
     return config.deduplicateFetches() ? new DeduplicatingSubgraphClient(client, registry) : client;
+  }
+
+  /** Outside the breaker: a cached answer needs no subgraph, and costs the breaker nothing. */
+  private SubgraphClient caching(SubgraphClient client) {
+    EntityCacheSettings settings = entityCache(config.entityCache());
+    return settings.enabled()
+        ? new EntityCachingSubgraphClient(
+            client, settings, new CacheMeters(registry), Ticker.systemTicker())
+        : client;
+  }
+
+  /** The typed settings of the entity/response cache. */
+  public static EntityCacheSettings entityCache(GatewayConfig.EntityCache config) {
+    Map<String, EntityCacheSettings.Policy> subgraphs = new HashMap<>();
+    config
+        .subgraphs()
+        .forEach(
+            (name, p) -> subgraphs.put(name, new EntityCacheSettings.Policy(p.ttl(), p.scope())));
+    Map<String, EntityCacheSettings.Policy> types = new HashMap<>();
+    config
+        .types()
+        .forEach((name, p) -> types.put(name, new EntityCacheSettings.Policy(p.ttl(), p.scope())));
+    return new EntityCacheSettings(
+        config.enabled(), config.ttl(), config.rootFields(), config.maxEntries(), subgraphs, types);
   }
 
   /** The general breaker settings with the subgraph's own ones over them. */

@@ -11,11 +11,13 @@ import dev.podgraph.guest.model.EpisodeLineup;
 import dev.podgraph.guest.model.GuestConnection;
 import dev.podgraph.guest.model.GuestView;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -28,9 +30,10 @@ import java.util.function.Supplier;
  * <p>Entries that depend on who reads ({@link Audience}) carry it in their key ({@code public:},
  * {@code editors:}), so an editor's read never answers a public caller.
  *
- * <p>Batches (federation entity resolution) are cached as one entry per batch, keyed by the sorted
- * ids: a miss costs one SQL statement for the whole batch, never one per id. CacheAside has no
- * multi-key read that would let batches share per-id entries.
+ * <p>Batches (federation entity resolution, batched fields) are read as one entry per id with
+ * CacheAside's multi-key read: one MGET for the batch, one SQL statement for the ids Redis lacks,
+ * written back per id, so overlapping batches (the same guest on many front pages) share entries. A
+ * guest batch shares its entries with {@link #guest} (key {@code id:<id>}).
  */
 @ApplicationScoped
 public class GuestCache {
@@ -41,10 +44,7 @@ public class GuestCache {
   private static final List<String> REGIONS = List.of(GUESTS, PAGES, LINEUPS, APPEARANCES);
   private static final List<String> APPEARANCE_REGIONS = List.of(PAGES, LINEUPS, APPEARANCES);
 
-  private static final TypeReference<Map<String, GuestView>> GUEST_BATCH = new TypeReference<>() {};
-  private static final TypeReference<Map<String, List<AppearanceView>>> APPEARANCE_BATCH =
-      new TypeReference<>() {};
-  private static final TypeReference<Map<String, EpisodeLineup>> LINEUP_BATCH =
+  private static final TypeReference<List<AppearanceView>> APPEARANCE_LIST =
       new TypeReference<>() {};
 
   private final CacheAside cache;
@@ -65,26 +65,53 @@ public class GuestCache {
 
   public Map<String, GuestView> guests(
       Set<String> ids, Function<Set<String>, Map<String, GuestView>> loader) {
-    return cache.get(GUESTS, batchKey(ids), GUEST_BATCH, () -> loader.apply(ids));
+    return perId(
+        "id:", ids, loader, (keys, load) -> cache.getAll(GUESTS, keys, GuestView.class, load));
   }
 
   public Map<String, EpisodeLineup> lineups(
       Audience audience,
       Set<String> episodeIds,
       Function<Set<String>, Map<String, EpisodeLineup>> loader) {
-    return cache.get(
-        LINEUPS, key(audience, batchKey(episodeIds)), LINEUP_BATCH, () -> loader.apply(episodeIds));
+    return perId(
+        key(audience, ""),
+        episodeIds,
+        loader,
+        (keys, load) -> cache.getAll(LINEUPS, keys, EpisodeLineup.class, load));
   }
 
   public Map<String, List<AppearanceView>> appearances(
       Audience audience,
       Set<String> guestIds,
       Function<Set<String>, Map<String, List<AppearanceView>>> loader) {
-    return cache.get(
-        APPEARANCES,
-        key(audience, batchKey(guestIds)),
-        APPEARANCE_BATCH,
-        () -> loader.apply(guestIds));
+    return perId(
+        key(audience, ""),
+        guestIds,
+        loader,
+        (keys, load) -> cache.getAll(APPEARANCES, keys, APPEARANCE_LIST, load));
+  }
+
+  /** A multi-key read of one region through region-relative keys {@code prefix + id}. */
+  private static <T> Map<String, T> perId(
+      String prefix,
+      Set<String> ids,
+      Function<Set<String>, Map<String, T>> loader,
+      BiFunction<Set<String>, Function<Set<String>, Map<String, T>>, Map<String, T>> read) {
+    Set<String> keys = new LinkedHashSet<>();
+    ids.forEach(id -> keys.add(prefix + id));
+    Map<String, T> byKey =
+        read.apply(
+            keys,
+            missing -> {
+              Set<String> missingIds = new LinkedHashSet<>();
+              missing.forEach(k -> missingIds.add(k.substring(prefix.length())));
+              Map<String, T> loaded = new LinkedHashMap<>();
+              loader.apply(missingIds).forEach((id, v) -> loaded.put(prefix + id, v));
+              return loaded;
+            });
+    Map<String, T> byId = new LinkedHashMap<>();
+    byKey.forEach((k, v) -> byId.put(k.substring(prefix.length()), v));
+    return byId;
   }
 
   public GuestConnection page(
@@ -128,9 +155,5 @@ public class GuestCache {
 
   private static String key(Audience audience, String key) {
     return audience.name().toLowerCase(Locale.ROOT) + ":" + key;
-  }
-
-  private static String batchKey(Set<String> ids) {
-    return "batch:" + Digests.sha256(String.join("\u0000", new TreeSet<>(ids)));
   }
 }

@@ -144,6 +144,49 @@ class GuestCacheTest {
   }
 
   @Test
+  void overlappingEntityBatchesShareOneEntryPerId() {
+    String a = guestId("Batch Shared A");
+    String b = guestId("Batch Shared B");
+    String first = "ep-" + unique();
+    String second = "ep-" + unique();
+    appear(a, first, "GUEST", 0);
+    appear(b, second, "GUEST", 0);
+    String guests =
+        "query($r: [_Any!]!) { _entities(representations: $r) { ... on Guest { id name } } }";
+    post(guests, refs("Guest", a, b)).body("data._entities.id", contains(a, b));
+    post(LINEUP, refs("Episode", first, second))
+        .body("data._entities.guests.id", contains(List.of(a), List.of(b)));
+
+    long statements =
+        SqlStatements.during(
+            sessionFactory,
+            () -> {
+              post(guests, refs("Guest", b)).body("data._entities.id", contains(b));
+              post(BY_ID, Map.of("id", a)).body("data.guest.id", equalTo(a));
+              post(LINEUP, refs("Episode", second, first))
+                  .body("data._entities.guests.id", contains(List.of(b), List.of(a)));
+            });
+    assertEquals(0, statements, "smaller and reordered batches read the per-id entries");
+
+    String third = "ep-" + unique();
+    appear(a, third, "GUEST", 0);
+    post(LINEUP, refs("Episode", first, third));
+    long partial =
+        SqlStatements.during(
+            sessionFactory,
+            () ->
+                post(LINEUP, refs("Episode", first, third, second))
+                    .body(
+                        "data._entities.guests.id", contains(List.of(a), List.of(a), List.of(b))));
+    assertEquals(1, partial, "only the episode Redis lacks is loaded, in one statement");
+  }
+
+  private static Map<String, Object> refs(String type, String... ids) {
+    return Map.of(
+        "r", List.of(ids).stream().map(id -> Map.of("__typename", type, "id", id)).toList());
+  }
+
+  @Test
   void countsHitsAndMissesInMetrics() {
     String id = guestId("Metered Guest");
     warm(BY_ID, Map.of("id", id));
