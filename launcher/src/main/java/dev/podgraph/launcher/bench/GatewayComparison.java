@@ -62,7 +62,9 @@ public final class GatewayComparison {
     double cpuPerRequest() {
       double[] each = new double[rounds.size()];
       for (int i = 0; i < each.length; i++) {
-        each[i] = cpuMs.get(i) / Math.max(1, rounds.get(i).operations());
+        // Per request answered, failed ones included: they cost the gateway too.
+        LoadRun.Result round = rounds.get(i);
+        each[i] = cpuMs.get(i) / Math.max(1, round.operations() + round.errors());
       }
       return median(each);
     }

@@ -95,7 +95,19 @@ public final class StartupBenchmark {
           "asked for AOT cache " + cache + " but the gateway could not honour it (no app.aot?)");
     }
     URI graphql = URI.create(system.graphqlUrl());
-    expectData(post(graphql));
+    // The first full answer: on a busy machine a cold subgraph can miss the gateway's deadline
+    // on its first requests (an UNAVAILABLE answer), and what a user waits for is data.
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      try {
+        expectData(post(graphql));
+        break;
+      } catch (IllegalStateException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw notYet;
+        }
+      }
+    }
     double firstAnswer = (System.nanoTime() - gatewayStart) / 1e6;
     LoadRun.Operation frontPage = () -> expectData(post(graphql));
     Duration window = Duration.ofSeconds(seconds);
@@ -116,19 +128,21 @@ public final class StartupBenchmark {
             + " fan-out query at %d connections%n",
         Runtime.getRuntime().availableProcessors(), loadAverage(), this.trials, concurrency);
     System.out.println(
-        "| AOT cache | catalog ready ms | guest ready ms | gateway ready ms | first answer ms |"
+        "| AOT cache | catalog ready ms | guest ready ms | gateway ready ms | first full answer ms |"
             + " first "
             + seconds
             + " s req/s | first "
             + seconds
-            + " s p50 ms | warm req/s | first / warm | RSS of the three MB |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+            + " s p50 ms | first "
+            + seconds
+            + " s errors | warm req/s | first / warm | RSS of the three MB |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     for (boolean cache : List.of(false, true)) {
       List<Trial> mode = trials.stream().filter(t -> t.cache() == cache).toList();
       double first = median(mode, t -> t.first().perSecond());
       double warm = median(mode, t -> t.warm().perSecond());
       System.out.printf(
-          "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f | %.0f | %.0f%% | %.0f |%n",
+          "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f | %.0f | %.0f | %.0f%% | %.0f |%n",
           cache ? "on" : "off",
           median(mode, Trial::catalogReadyMs),
           median(mode, Trial::guestReadyMs),
@@ -136,6 +150,7 @@ public final class StartupBenchmark {
           median(mode, Trial::firstAnswerMs),
           first,
           median(mode, t -> t.first().latency().getValueAtPercentile(50) / 1e6),
+          median(mode, t -> (double) t.first().errors()),
           warm,
           100 * first / warm,
           median(mode, t -> (double) t.rssMb()));
