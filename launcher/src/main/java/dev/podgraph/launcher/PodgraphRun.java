@@ -20,7 +20,7 @@ public final class PodgraphRun {
         "JVM AOT cache: %s",
         system.usesStartupCache("gateway")
             ? "used (each service's target/quarkus-app/app.aot)"
-            : "not used (built without it, or a JDK older than 25; README \"Performance\")");
+            : "not used (PODGRAPH_AOT_CACHE=true turns it on; README \"Performance\")");
     String graphql = system.graphqlUrl().replace("127.0.0.1", "localhost");
     SeedImport.run(graphql, DevTokens.editor());
     banner(graphql, root.resolve(".podgraph/logs"), system);

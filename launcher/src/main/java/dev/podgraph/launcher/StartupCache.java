@@ -12,10 +12,11 @@ import java.util.stream.Stream;
 /**
  * The JVM AOT cache a service's build leaves beside its jar ({@code target/quarkus-app/app.aot},
  * made by Quarkus from a training run when the build ran on JDK 25+, see the root pom's {@code
- * aot-cache} profile): classes already loaded and linked, so the service starts and answers sooner.
- * Used when it exists and the JVM that starts the service can read it; otherwise the service starts
- * without one. {@code PODGRAPH_AOT_CACHE=false} (in the launcher's or the service's environment)
- * turns it off, for measuring the difference.
+ * aot-cache} profile): classes already loaded and linked, so the service starts sooner. Used only
+ * when {@code PODGRAPH_AOT_CACHE=true} (in the launcher's or the service's environment), the file
+ * exists and is newer than the jars, and the JVM that starts the service can read it. Off by
+ * default: with it, {@code PodgraphSystemTest} saw the newest seeded episode missing from anonymous
+ * pages (3 runs of 3; none without), which is not understood yet (README "Performance").
  */
 public final class StartupCache {
   /** The first JDK that both writes (Quarkus, JEP 514) and reads AOT caches. */
@@ -73,6 +74,6 @@ public final class StartupCache {
 
   private static boolean enabled(Map<String, String> env) {
     String value = env.getOrDefault(SETTING, System.getenv(SETTING));
-    return value == null || !value.trim().equalsIgnoreCase("false");
+    return value != null && value.trim().equalsIgnoreCase("true");
   }
 }
