@@ -16,6 +16,11 @@ public final class PodgraphRun {
     Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
     PodgraphSystem system = PodgraphSystem.start(PodgraphSystem.Layout.forRun(root));
     Runtime.getRuntime().addShutdownHook(new Thread(system::close, "podgraph-stop"));
+    say(
+        "JVM AOT cache: %s",
+        system.usesStartupCache("gateway")
+            ? "used (each service's target/quarkus-app/app.aot)"
+            : "not used (PODGRAPH_AOT_CACHE=true turns it on; README \"Performance\")");
     String graphql = system.graphqlUrl().replace("127.0.0.1", "localhost");
     SeedImport.run(graphql, DevTokens.editor());
     banner(graphql, root.resolve(".podgraph/logs"), system);

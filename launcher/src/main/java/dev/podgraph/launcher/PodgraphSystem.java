@@ -146,6 +146,16 @@ public final class PodgraphSystem implements AutoCloseable {
     return find(service).managementUrl();
   }
 
+  /** The operating-system process id of a running service (the benchmarks read its CPU time). */
+  public long pid(String service) {
+    return find(service).process().pid();
+  }
+
+  /** Whether a running service was started with its JVM AOT cache ({@link StartupCache}). */
+  public boolean usesStartupCache(String service) {
+    return find(service).usesStartupCache();
+  }
+
   /** Stops one service (SIGTERM, as Kubernetes would); {@link #restart} brings it back. */
   public void stop(String service) {
     find(service).stop();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +65,10 @@ final class ServiceProcess {
       Files.createDirectories(logs);
       Path log = logs.resolve(name + ".log");
       String java = ProcessHandle.current().info().command().orElse("java");
-      ProcessBuilder pb = new ProcessBuilder(List.of(java, "-jar", jar.toString()));
+      List<String> command = new ArrayList<>(List.of(java));
+      command.addAll(StartupCache.jvmOptions(jar, env));
+      command.addAll(List.of("-jar", jar.toString()));
+      ProcessBuilder pb = new ProcessBuilder(command);
       pb.environment().putAll(env);
       pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
       // Health and metrics: the management interface on its own port (every packaged jar).
@@ -128,6 +132,11 @@ final class ServiceProcess {
 
   Process process() {
     return process;
+  }
+
+  /** Whether this process was started with the service's JVM AOT cache. */
+  boolean usesStartupCache() {
+    return StartupCache.jvmOptions(jar, env).size() > 0;
   }
 
   /** Polls the readiness endpoint until it answers 200, the process dies, or time runs out. */

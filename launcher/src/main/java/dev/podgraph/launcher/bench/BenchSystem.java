@@ -2,6 +2,7 @@ package dev.podgraph.launcher.bench;
 
 import dev.podgraph.devinfra.DevTokens;
 import dev.podgraph.importer.ImportMain;
+import dev.podgraph.importer.client.ImportReport;
 import dev.podgraph.launcher.PodgraphSystem;
 import dev.podgraph.launcher.RunPorts;
 import java.io.IOException;
@@ -33,13 +34,24 @@ final class BenchSystem {
                 "guest_" + name,
                 firstRedisDatabase,
                 true));
-    ImportMain.importAll(
-        List.of(ImportMain.seed()),
-        URI.create(system.graphqlUrl()),
-        DevTokens.editor(),
-        true,
-        new PrintStream(OutputStream.nullOutputStream()));
-    return system;
+    // A freshly started system on a busy machine may miss the gateway's subgraph deadline on its
+    // first writes; importing again is safe (the same text changes nothing), so retry a few times.
+    for (int attempt = 1; ; attempt++) {
+      ImportReport report =
+          ImportMain.importAll(
+              List.of(ImportMain.seed()),
+              URI.create(system.graphqlUrl()),
+              DevTokens.editor(),
+              true,
+              new PrintStream(OutputStream.nullOutputStream()));
+      if (report.failures().isEmpty()) {
+        return system;
+      }
+      if (attempt == 5) {
+        system.close();
+        throw new IllegalStateException("seed import failed: " + report.summary());
+      }
+    }
   }
 
   /** An integer setting from the environment. */
