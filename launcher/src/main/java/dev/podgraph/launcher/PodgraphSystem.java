@@ -43,15 +43,26 @@ public final class PodgraphSystem implements AutoCloseable {
   }
 
   private final Layout layout;
+  private final Map<String, String> envForAll;
   private final List<ServiceProcess> started = new ArrayList<>();
   private ServiceProcess gateway;
 
-  private PodgraphSystem(Layout layout) {
+  private PodgraphSystem(Layout layout, Map<String, String> envForAll) {
     this.layout = layout;
+    this.envForAll = Map.copyOf(envForAll);
   }
 
   public static PodgraphSystem start(Layout layout) throws IOException, InterruptedException {
-    PodgraphSystem system = new PodgraphSystem(layout);
+    return start(layout, Map.of());
+  }
+
+  /**
+   * As {@link #start(Layout)}, with settings given to every service (tests: an OTLP receiver for
+   * all three, for example); a service's own settings win over them.
+   */
+  public static PodgraphSystem start(Layout layout, Map<String, String> envForAll)
+      throws IOException, InterruptedException {
+    PodgraphSystem system = new PodgraphSystem(layout, envForAll);
     try {
       system.startAll();
       return system;
@@ -119,8 +130,10 @@ public final class PodgraphSystem implements AutoCloseable {
 
   private ServiceProcess start(String name, int port, Map<String, String> env, Path logs) {
     Path jar = layout.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    Map<String, String> all = new HashMap<>(envForAll);
+    all.putAll(env);
     ServiceProcess process =
-        ServiceProcess.start(name, jar, port, layout.ports().managementFor(port), env, logs);
+        ServiceProcess.start(name, jar, port, layout.ports().managementFor(port), all, logs);
     synchronized (started) {
       started.add(process);
     }

@@ -7,6 +7,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.decoder.Decoder;
+import com.aayushatharva.brotli4j.decoder.DecoderJNI;
+import com.aayushatharva.brotli4j.decoder.DirectDecompress;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podgraph.gateway.fixture.ShopResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -70,6 +74,20 @@ class DeveloperExtrasTest {
     Map<?, ?> body = new ObjectMapper().readValue(json, Map.class);
     assertTrue(body.get("data") instanceof Map<?, ?>, body.toString());
     assertTrue(response.body().length * 3 < json.length, "compressed to less than a third");
+  }
+
+  @Test
+  void answersInBrotliToABrowserThatAcceptsItBesideGzip() throws Exception {
+    HttpResponse<byte[]> response = post(Optional.of("gzip, deflate, br"));
+    assertEquals(Optional.of("br"), response.headers().firstValue("content-encoding"));
+    Brotli4jLoader.ensureAvailability();
+    DirectDecompress json = Decoder.decompress(response.body());
+    assertEquals(DecoderJNI.Status.DONE, json.getResultStatus());
+    Map<?, ?> body = new ObjectMapper().readValue(json.getDecompressedData(), Map.class);
+    assertTrue(body.get("data") instanceof Map<?, ?>, body.toString());
+    assertTrue(
+        response.body().length * 3 < json.getDecompressedData().length,
+        "compressed to less than a third");
   }
 
   @Test
