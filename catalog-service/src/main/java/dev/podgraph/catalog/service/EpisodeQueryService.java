@@ -11,8 +11,10 @@ import dev.podgraph.catalog.model.EpisodeFilter;
 import dev.podgraph.catalog.model.EpisodeOrder;
 import dev.podgraph.catalog.model.EpisodeView;
 import dev.podgraph.catalog.repository.EpisodeRepository;
+import dev.podgraph.common.error.DatabaseFailures;
 import dev.podgraph.common.error.InvalidInputException;
 import dev.podgraph.common.paging.PageInfo;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
  * Reads, cache first, each for an {@link EpisodeAudience}: what the audience may not see does not
@@ -40,6 +43,8 @@ public class EpisodeQueryService {
   }
 
   /** By exactly one of id, number and slug; null when there is none the audience sees. */
+  @Retry(maxRetries = 1, delay = 0, jitter = 0)
+  @RetryWhen(exception = DatabaseFailures.class)
   public EpisodeView find(EpisodeAudience audience, String id, Integer number, String slug) {
     int given = (id == null ? 0 : 1) + (number == null ? 0 : 1) + (slug == null ? 0 : 1);
     if (given != 1) {
@@ -68,6 +73,8 @@ public class EpisodeQueryService {
    * Federation: one element per id, in order, null for unknown ids and for episodes the audience
    * does not see; one SQL statement.
    */
+  @Retry(maxRetries = 1, delay = 0, jitter = 0)
+  @RetryWhen(exception = DatabaseFailures.class)
   public List<EpisodeView> byIds(EpisodeAudience audience, List<String> ids) {
     Map<String, UUID> parsed = new HashMap<>();
     for (String id : ids) {
@@ -88,6 +95,8 @@ public class EpisodeQueryService {
     return result;
   }
 
+  @Retry(maxRetries = 1, delay = 0, jitter = 0)
+  @RetryWhen(exception = DatabaseFailures.class)
   public EpisodeConnection page(
       EpisodeAudience audience,
       Integer first,
@@ -118,6 +127,8 @@ public class EpisodeQueryService {
         });
   }
 
+  @Retry(maxRetries = 1, delay = 0, jitter = 0)
+  @RetryWhen(exception = DatabaseFailures.class)
   public EpisodeConnection search(
       EpisodeAudience audience, String text, Integer first, String after) {
     if (text == null || text.isBlank()) {
