@@ -31,9 +31,18 @@ public final class DatabaseFailures implements Predicate<Throwable> {
   }
 
   /**
-   * True when {@code failure}, or anything in its cause chain, is a broken or missing connection.
+   * True when {@code failure}, anything in its cause chain, or anything suppressed along it (a
+   * commit that failed on a terminated connection reports it as a suppressed XAException of the
+   * RollbackException), is a broken or missing connection.
    */
   public static boolean isConnectionFailure(Throwable failure) {
+    return isConnectionFailure(failure, 0);
+  }
+
+  private static boolean isConnectionFailure(Throwable failure, int depth) {
+    if (depth > 8) {
+      return false;
+    }
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof PodgraphException) {
         return false;
@@ -46,6 +55,11 @@ public final class DatabaseFailures implements Predicate<Throwable> {
       }
       if (CONNECTION_EXCEPTIONS.contains(t.getClass().getName())) {
         return true;
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (isConnectionFailure(suppressed, depth + 1)) {
+          return true;
+        }
       }
     }
     return false;

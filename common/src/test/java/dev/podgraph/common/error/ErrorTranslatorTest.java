@@ -94,6 +94,13 @@ class ErrorTranslatorTest {
     assertEquals(
         ErrorCode.UNAVAILABLE,
         ErrorTranslator.codeOf(new RuntimeException(new java.net.SocketException("reset"))));
+    // A commit on a terminated connection: the cause sits in a suppressed exception.
+    Exception rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+    rollback.addSuppressed(
+        new Exception(
+            "Error trying to transactionCommit local transaction",
+            new SQLException("terminating connection due to administrator command", "57P01")));
+    assertEquals(ErrorCode.UNAVAILABLE, ErrorTranslator.codeOf(new RuntimeException(rollback)));
   }
 
   @Test
