@@ -1,6 +1,7 @@
 package dev.podgraph.devinfra;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +11,11 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,6 +46,41 @@ public final class DevTokens {
         .groups(groups)
         .expiresIn(lifetime)
         .sign(privateKey());
+  }
+
+  /**
+   * An editor token whose claims are {@link #editorClaims()} with {@code overrides} put over them
+   * (a value of {@code null} removes the claim), signed with the development key: for tests of what
+   * the services accept, e.g. {@code withClaims(Map.of("groups", "editor"))} (a string, not an
+   * array) or an {@code iat} in the future. Claims are written as given: a String stays a JSON
+   * string, a List a JSON array, an Instant becomes seconds since the epoch.
+   */
+  public static String withClaims(Map<String, ?> overrides) {
+    Map<String, Object> claims = new LinkedHashMap<>(editorClaims());
+    overrides.forEach(
+        (name, value) -> {
+          if (value == null) {
+            claims.remove(name);
+          } else {
+            claims.put(name, value instanceof Instant i ? i.getEpochSecond() : value);
+          }
+        });
+    JwtClaimsBuilder builder = Jwt.claims();
+    claims.forEach(builder::claim);
+    return builder.sign(privateKey());
+  }
+
+  /** The claims of {@link #editor()}, issued now and valid for an hour. */
+  public static Map<String, Object> editorClaims() {
+    long now = Instant.now().getEpochSecond();
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("iss", ISSUER);
+    claims.put("sub", "dev-editor");
+    claims.put("upn", "dev-editor");
+    claims.put("groups", List.of(EDITOR));
+    claims.put("iat", now);
+    claims.put("exp", now + 3600);
+    return claims;
   }
 
   private static PrivateKey privateKey() {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 import redis.embedded.RedisServer;
 
@@ -57,6 +58,27 @@ public final class LocalRedis {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Could not flush Redis database " + database, e);
+    }
+  }
+
+  /**
+   * Stops the server from answering any client for {@code duration} ({@code CLIENT PAUSE <ms> ALL},
+   * Redis 6.2 or later): connections stay open and commands wait, as with a hung server. It ends by
+   * itself; for drills and system tests on a Redis of their own run.
+   */
+  public static void pauseClients(RedisServerAddress address, Duration duration) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address.host(), address.port()), 1000);
+      socket.setSoTimeout(2000);
+      OutputStream out = socket.getOutputStream();
+      out.write(resp("CLIENT", "PAUSE", Long.toString(duration.toMillis()), "ALL"));
+      out.flush();
+      String reply = readLines(socket.getInputStream(), 1);
+      if (!reply.equals("+OK\r\n")) {
+        throw new IllegalStateException("Redis refused CLIENT PAUSE: " + reply.strip());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not pause Redis", e);
     }
   }
 

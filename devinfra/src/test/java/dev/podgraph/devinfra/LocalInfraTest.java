@@ -12,7 +12,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LocalInfraTest {
@@ -93,5 +95,17 @@ class LocalInfraTest {
     String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
     assertTrue(payload.contains("\"iss\":\"" + DevTokens.ISSUER + "\""), payload);
     assertTrue(payload.contains("\"groups\":[\"editor\"]"), payload);
+  }
+
+  @Test
+  void tokensWithCustomClaimsCarryThemAsGiven() {
+    long future = Instant.now().plusSeconds(86_400).getEpochSecond();
+    String token =
+        DevTokens.withClaims(Map.of("groups", "editor", "iat", Instant.ofEpochSecond(future)));
+    String payload =
+        new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+    assertTrue(payload.contains("\"groups\":\"editor\""), payload);
+    assertTrue(payload.contains("\"iat\":" + future), payload);
+    assertTrue(payload.contains("\"iss\":\"" + DevTokens.ISSUER + "\""), payload);
   }
 }

@@ -2,6 +2,7 @@ package dev.podgraph.launcher;
 
 import dev.podgraph.devinfra.LocalPostgres;
 import dev.podgraph.devinfra.LocalRedis;
+import dev.podgraph.devinfra.PostgresFaults;
 import dev.podgraph.devinfra.PostgresServer;
 import dev.podgraph.devinfra.RedisServerAddress;
 import java.io.IOException;
@@ -200,6 +201,23 @@ public final class PodgraphSystem implements AutoCloseable {
 
   public void resume(String service) throws IOException, InterruptedException {
     find(service).signal("CONT");
+  }
+
+  /**
+   * Cuts every connection the subgraphs hold to their databases ({@code pg_terminate_backend}, what
+   * a PostgreSQL restart or failover does to their pools); returns how many were cut.
+   */
+  public int cutDatabaseConnections() {
+    return PostgresFaults.terminateConnections(layout.catalogDatabase())
+        + PostgresFaults.terminateConnections(layout.guestDatabase());
+  }
+
+  /**
+   * Freezes the Redis server every service uses for {@code duration} ({@code CLIENT PAUSE ... ALL}:
+   * connections stay open, no command is answered), the way a hung Redis looks to its clients.
+   */
+  public void pauseRedis(Duration duration) {
+    LocalRedis.pauseClients(LocalRedis.server(), duration);
   }
 
   private static Map<String, String> subgraphEnv(PostgresServer pg, String jdbcUrl, String redis) {

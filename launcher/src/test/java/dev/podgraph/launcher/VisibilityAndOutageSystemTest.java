@@ -231,7 +231,7 @@ class VisibilityAndOutageSystemTest {
 
   @Test
   @Order(4)
-  void aHungOrKilledGuestServiceCostsOnlyTheGuestFieldsAndOnlyBriefly() throws Exception {
+  void outagesOfASubgraphADatabaseOrRedisCostOnlyWhatTheyMustAndOnlyBriefly() throws Exception {
     List<Phase> phases = OutageDrill.run(system, Duration.ofSeconds(5), 4);
     OutageDrill.print(phases, Duration.ofSeconds(5), 4);
     for (Phase phase : phases) {
@@ -276,6 +276,20 @@ class VisibilityAndOutageSystemTest {
     assertTrue(
         restarted.fullAnswersFrom().orElseThrow().compareTo(Duration.ofSeconds(3)) < 0,
         "full answers after the restart from " + restarted.fullAnswersFrom());
+
+    // PostgreSQL connections cut every second under reads of both databases: validated
+    // connections and one retry of a read leave no error INTERNAL (the loop above: none failed).
+    // A request may still miss the gateway's 2 s deadline on this shared machine (TIMEOUT).
+    Phase cut = phases.get(5);
+    assertFalse(cut.name().contains("(0 cut)"), "the cuts met connections: " + cut.name());
+    assertFalse(cut.errorReasons().containsKey("INTERNAL"), cut.errorReasons().toString());
+    assertTrue(cut.count(Outcome.FULL) > 0, cut.row());
+
+    // Redis paused for the whole phase: the caches step aside and reads go to PostgreSQL.
+    Phase redisPaused = phases.get(6);
+    assertFalse(
+        redisPaused.errorReasons().containsKey("INTERNAL"), redisPaused.errorReasons().toString());
+    assertTrue(redisPaused.count(Outcome.FULL) > 0, redisPaused.row());
   }
 
   @Test

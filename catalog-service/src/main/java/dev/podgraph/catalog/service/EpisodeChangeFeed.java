@@ -2,8 +2,11 @@ package dev.podgraph.catalog.service;
 
 import dev.podgraph.catalog.EpisodeChangePage;
 import dev.podgraph.catalog.repository.EpisodeChangeRepository;
+import dev.podgraph.common.error.DatabaseFailures;
 import dev.podgraph.common.error.InvalidInputException;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
  * Reads of the change feed for other services: changes after a seq, ascending, and the head. Not
@@ -21,6 +24,8 @@ public class EpisodeChangeFeed {
   }
 
   /** One statement; {@code after} at least 0, {@code limit} 1..{@value #MAX_LIMIT}. */
+  @Retry(maxRetries = 1, delay = 0, jitter = 0)
+  @RetryWhen(exception = DatabaseFailures.class)
   public EpisodeChangePage after(long after, long limit) {
     if (after < 0) {
       throw new InvalidInputException("after", "must be 0 or more");

@@ -11,8 +11,10 @@ import dev.podgraph.catalog.model.EpisodeFilter;
 import dev.podgraph.catalog.model.EpisodeOrder;
 import dev.podgraph.catalog.model.EpisodeView;
 import dev.podgraph.catalog.repository.EpisodeRepository;
+import dev.podgraph.common.error.DatabaseFailures;
 import dev.podgraph.common.error.InvalidInputException;
 import dev.podgraph.common.paging.PageInfo;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
  * Reads, cache first, each for an {@link EpisodeAudience}: what the audience may not see does not
@@ -41,6 +44,8 @@ public class EpisodeQueryService {
   }
 
   /** By exactly one of id, number and slug; null when there is none the audience sees. */
+  @Retry(maxRetries = 1, delay = 0, jitter = 0)
+  @RetryWhen(exception = DatabaseFailures.class)
   public EpisodeView find(EpisodeAudience audience, String id, Integer number, String slug) {
     int given = (id == null ? 0 : 1) + (number == null ? 0 : 1) + (slug == null ? 0 : 1);
     if (given != 1) {
@@ -70,6 +75,8 @@ public class EpisodeQueryService {
    * does not see; from the per-id cache entries {@link #find} fills too (one MGET), and one SQL
    * statement for the ids Redis does not have.
    */
+  @Retry(maxRetries = 1, delay = 0, jitter = 0)
+  @RetryWhen(exception = DatabaseFailures.class)
   public List<EpisodeView> byIds(EpisodeAudience audience, List<String> ids) {
     Map<String, String> canonical = new HashMap<>();
     for (String id : ids) {
@@ -96,6 +103,8 @@ public class EpisodeQueryService {
     return found;
   }
 
+  @Retry(maxRetries = 1, delay = 0, jitter = 0)
+  @RetryWhen(exception = DatabaseFailures.class)
   public EpisodeConnection page(
       EpisodeAudience audience,
       Integer first,
@@ -126,6 +135,8 @@ public class EpisodeQueryService {
         });
   }
 
+  @Retry(maxRetries = 1, delay = 0, jitter = 0)
+  @RetryWhen(exception = DatabaseFailures.class)
   public EpisodeConnection search(
       EpisodeAudience audience, String text, Integer first, String after) {
     if (text == null || text.isBlank()) {

@@ -5,7 +5,9 @@ import dev.podgraph.catalog.cache.EpisodeCache;
 import dev.podgraph.catalog.model.ShowInput;
 import dev.podgraph.catalog.model.ShowView;
 import dev.podgraph.catalog.repository.ShowRepository;
+import dev.podgraph.common.error.DatabaseFailures;
 import dev.podgraph.common.time.Timestamps;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -13,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.util.Objects;
+import org.eclipse.microprofile.faulttolerance.Retry;
 
 /** The show: read through the cache, written as a whole (create or replace, idempotent). */
 @ApplicationScoped
@@ -27,6 +30,8 @@ public class ShowService {
     this.clock = clock;
   }
 
+  @Retry(maxRetries = 1, delay = 0, jitter = 0)
+  @RetryWhen(exception = DatabaseFailures.class)
   public ShowView show() {
     return cache.show(() -> shows.theShow().map(ShowView::from).orElse(null));
   }

@@ -45,6 +45,10 @@ public final class ErrorTranslator {
   /** The client-facing exception for {@code failure}; unexpected ones are logged here, once. */
   public static PodgraphException translate(Throwable failure) {
     PodgraphException known = recognise(failure);
+    if (known instanceof UnavailableException && !(failure instanceof PodgraphException)) {
+      // An operator's problem, not a client's: one line, no stack trace, whatever the rate.
+      LOG.warnf("Database unavailable: %s", rootMessage(failure));
+    }
     if (known != null) {
       return known;
     }
@@ -90,6 +94,9 @@ public final class ErrorTranslator {
             "Invalid input: text must not contain the NUL character (U+0000)");
       }
     }
+    if (DatabaseFailures.isConnectionFailure(failure)) {
+      return new UnavailableException("The database is unavailable: try again shortly", failure);
+    }
     return null;
   }
 
@@ -114,6 +121,14 @@ public final class ErrorTranslator {
       return dot < 0 ? path : path.substring(dot + 1);
     }
     return path;
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   private static boolean isA(Throwable t, Set<String> classNames) {

@@ -73,7 +73,45 @@ class ErrorTranslatorTest {
   @Test
   void codesOtherSqlFailuresAsInternal() {
     assertEquals(
-        ErrorCode.INTERNAL, ErrorTranslator.codeOf(new SQLException("connection reset", "08006")));
+        ErrorCode.INTERNAL,
+        ErrorTranslator.codeOf(new SQLException("relation \"x\" does not exist", "42P01")));
+  }
+
+  @Test
+  void codesABrokenOrMissingDatabaseConnectionAsUnavailable() {
+    for (SQLException broken :
+        List.of(
+            new SQLException("An I/O error occurred while sending to the backend.", "08006"),
+            new SQLException("This connection has been closed.", "08003"),
+            new SQLException("terminating connection due to administrator command", "57P01"),
+            new SQLException("Acquisition timeout while waiting for new connection"),
+            new SQLException(
+                "database \"guest\" is not currently accepting connections", "55000"))) {
+      PodgraphException translated = ErrorTranslator.translate(new RuntimeException(broken));
+      assertEquals(ErrorCode.UNAVAILABLE, translated.code(), broken.getMessage());
+      assertEquals("The database is unavailable: try again shortly", translated.getMessage());
+    }
+    assertEquals(
+        ErrorCode.UNAVAILABLE,
+        ErrorTranslator.codeOf(new RuntimeException(new java.net.SocketException("reset"))));
+    // A commit on a terminated connection: the cause sits in a suppressed exception.
+    Exception rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+    rollback.addSuppressed(
+        new Exception(
+            "Error trying to transactionCommit local transaction",
+            new SQLException("terminating connection due to administrator command", "57P01")));
+    assertEquals(ErrorCode.UNAVAILABLE, ErrorTranslator.codeOf(new RuntimeException(rollback)));
+  }
+
+  @Test
+  void recognisesOnlyConnectionFailuresAsWorthARetry() {
+    DatabaseFailures retryable = new DatabaseFailures();
+    assertTrue(retryable.test(new RuntimeException(new SQLException("gone", "57P01"))));
+    assertFalse(retryable.test(new SQLException("duplicate key value", "23505")));
+    assertFalse(retryable.test(new InvalidInputException("id", "is not an episode id")));
+    assertFalse(
+        retryable.test(
+            new UnavailableException("x", new SQLException("An I/O error occurred", "08006"))));
   }
 
   @Test

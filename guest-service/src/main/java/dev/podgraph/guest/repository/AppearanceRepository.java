@@ -98,6 +98,11 @@ public class AppearanceRepository implements PanacheRepositoryBase<Appearance, U
     return find("guest.id = ?1 and episodeId = ?2", guestId, episodeId).firstResultOptional();
   }
 
+  /** The appearance at {@code position} on the episode, if any. */
+  public Optional<Appearance> at(String episodeId, int position) {
+    return find("episodeId = ?1 and position = ?2", episodeId, position).firstResultOptional();
+  }
+
   /** The position after the last appearance on the episode (0 on an episode without any). */
   public int nextPosition(String episodeId) {
     Integer max =

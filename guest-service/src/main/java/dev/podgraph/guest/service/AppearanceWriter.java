@@ -42,8 +42,13 @@ public class AppearanceWriter {
   }
 
   /**
-   * Puts a person on an episode; adding an existing appearance again updates it in place. An
-   * episode that catalog-service's feed reported deleted is NOT_FOUND.
+   * Puts a person on an episode; adding an existing appearance again updates it in place, so two
+   * identical calls at once both succeed. Without an order the appearance goes after the episode's
+   * last one; an order another person holds on the episode makes the two trade places (a new
+   * appearance sends that person to the end). Positions stay unique per episode under any
+   * interleaving: every write of an episode's appearances holds its lock (a transaction-scoped
+   * advisory lock), and a unique constraint backs it. An episode that catalog-service's feed
+   * reported deleted is NOT_FOUND.
    */
   @Transactional
   public AppearanceView addAppearance(@Valid AppearanceInput input) {
@@ -63,14 +68,28 @@ public class AppearanceWriter {
       appearance.episodeId = input.episodeId();
       appearance.episodeNumber = input.episodeNumber();
       appearance.role = input.role();
-      appearance.position =
-          input.order() != null ? input.order() : appearances.nextPosition(input.episodeId());
+      if (input.order() == null) {
+        appearance.position = appearances.nextPosition(input.episodeId());
+      } else {
+        appearances
+            .at(input.episodeId(), input.order())
+            .ifPresent(holder -> moveTo(holder, appearances.nextPosition(input.episodeId())));
+        appearance.position = input.order();
+      }
       appearance.createdAt = Timestamps.now(clock);
       appearances.persist(appearance);
     } else {
       appearance.role = input.role();
-      if (input.order() != null) {
-        appearance.position = input.order();
+      if (input.order() != null && input.order() != appearance.position) {
+        int from = appearance.position;
+        Appearance holder = appearances.at(input.episodeId(), input.order()).orElse(null);
+        if (holder != null) {
+          moveTo(holder, appearances.nextPosition(input.episodeId()));
+        }
+        moveTo(appearance, input.order());
+        if (holder != null) {
+          moveTo(holder, from);
+        }
       }
       if (input.episodeNumber() != null) {
         appearance.episodeNumber = input.episodeNumber();
@@ -79,6 +98,12 @@ public class AppearanceWriter {
     appearances.flush();
     cache.invalidateAfterCommit();
     return AppearanceView.of(appearance);
+  }
+
+  /** One move at a time, each flushed, so no statement ever sees two rows at one position. */
+  private void moveTo(Appearance appearance, int position) {
+    appearance.position = position;
+    appearances.flush();
   }
 
   @Transactional

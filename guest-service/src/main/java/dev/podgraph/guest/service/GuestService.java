@@ -1,5 +1,6 @@
 package dev.podgraph.guest.service;
 
+import dev.podgraph.common.error.DatabaseFailures;
 import dev.podgraph.common.error.InvalidInputException;
 import dev.podgraph.common.paging.PageInfo;
 import dev.podgraph.guest.Appearance;
@@ -18,6 +19,7 @@ import dev.podgraph.guest.repository.AppearanceRepository.EpisodeRow;
 import dev.podgraph.guest.repository.GuestRepository;
 import dev.podgraph.guest.repository.GuestRepository.GuestPosition;
 import dev.podgraph.guest.repository.GuestRepository.GuestQuery;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
  * Reads: cache-aside over PostgreSQL, each of them one SQL statement on a miss, whatever the number
@@ -55,11 +58,15 @@ public class GuestService {
   }
 
   /** The person with this id, or the one a merged-away id now points to. */
+  @Retry(maxRetries = 1, delay = 0, jitter = 0)
+  @RetryWhen(exception = DatabaseFailures.class)
   public Optional<GuestView> byId(String id) {
     UUID uuid = parseId(id, "id");
     return Optional.ofNullable(cache.guest(uuid.toString(), () -> load(uuid)));
   }
 
+  @Retry(maxRetries = 1, delay = 0, jitter = 0)
+  @RetryWhen(exception = DatabaseFailures.class)
   public Optional<GuestView> bySlug(String slug) {
     return Optional.ofNullable(cache.guestBySlug(slug, () -> loadBySlug(slug)));
   }
@@ -68,6 +75,8 @@ public class GuestService {
    * One result per id, in order, null where unknown (federation entity resolution): one SQL
    * statement for every id the cache misses.
    */
+  @Retry(maxRetries = 1, delay = 0, jitter = 0)
+  @RetryWhen(exception = DatabaseFailures.class)
   public List<GuestView> byIds(List<String> ids) {
     Map<String, GuestView> found = cache.guests(new LinkedHashSet<>(ids), this::loadAll);
     return ids.stream().map(found::get).toList();
@@ -77,6 +86,8 @@ public class GuestService {
    * Each episode's appearances in appearance order, as the audience sees them: one SQL statement
    * for all cache misses.
    */
+  @Retry(maxRetries = 1, delay = 0, jitter = 0)
+  @RetryWhen(exception = DatabaseFailures.class)
   public Map<String, EpisodeLineup> lineups(Collection<String> episodeIds, Audience audience) {
     return cache.lineups(
         audience, new LinkedHashSet<>(episodeIds), ids -> loadLineups(ids, audience));
@@ -86,12 +97,16 @@ public class GuestService {
    * Each guest's appearances that the audience may see, newest episode first: one SQL statement for
    * all cache misses.
    */
+  @Retry(maxRetries = 1, delay = 0, jitter = 0)
+  @RetryWhen(exception = DatabaseFailures.class)
   public Map<String, List<AppearanceView>> appearancesOf(
       Collection<String> guestIds, Audience audience) {
     return cache.appearances(
         audience, new LinkedHashSet<>(guestIds), ids -> loadAppearances(ids, audience));
   }
 
+  @Retry(maxRetries = 1, delay = 0, jitter = 0)
+  @RetryWhen(exception = DatabaseFailures.class)
   public GuestConnection page(
       Integer first, String after, @Valid GuestFilter filter, Audience audience) {
     int size = first == null ? pageSizes.defaultSize() : first;

@@ -159,16 +159,17 @@ public class GuestWriter {
       if (existing == null) {
         moving.guest = survivor;
       } else {
-        existing.position = Math.min(existing.position, moving.position);
+        int earlier = Math.min(existing.position, moving.position);
         if (existing.episodeNumber == null) {
           existing.episodeNumber = moving.episodeNumber;
         }
         appearances.delete(moving);
+        appearances.flush(); // frees its position (unique per episode) for the survivor's
+        existing.position = earlier;
       }
     }
     // The moves must reach the database before the merged row goes: its delete cascades.
     appearances.flush();
-
     if (survivor.honorific == null) {
       survivor.honorific = merged.honorific;
     }

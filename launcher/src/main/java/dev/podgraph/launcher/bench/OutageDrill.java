@@ -15,22 +15,42 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
  * The front page under load while guest-service is healthy, hung (SIGSTOP: its port accepts
- * connections, nothing answers), thawed, killed and restarted. Every answer is classified as full
- * (data, no errors), partial (data with errors that name their path and code) or failed (no data,
- * an error without path or code, or no GraphQL answer at all). Run it with {@code ./mvnw -Poutage
- * package}; the system tests use the same drill with shorter phases.
+ * connections, nothing answers), thawed, killed and restarted; then while both subgraphs'
+ * PostgreSQL connections are cut every second (with reads that miss every cache, so each request
+ * needs both databases), and while Redis is paused ({@code CLIENT PAUSE}: nothing answers). Every
+ * answer is classified as full (data, no errors), partial (data with errors that name their path
+ * and code) or failed (no data, an error without path or code, or no GraphQL answer at all). Run it
+ * with {@code ./mvnw -Poutage package}; the system tests use the same drill with shorter phases.
  */
 public final class OutageDrill {
   public static final String FRONT_PAGE =
       "{ episodes(first: 10) { edges { node { number title"
           + " guests { name episodes { number title } } } } } }";
+
+  /**
+   * The front page plus two reads that miss every cache (a search text and a guest slug never asked
+   * for before), so each request reaches both PostgreSQL databases: what the connection-cut phase
+   * sends.
+   */
+  static String frontPageAndDatabaseReads() {
+    String fresh = UUID.randomUUID().toString().substring(0, 8);
+    return FRONT_PAGE.substring(0, FRONT_PAGE.length() - 1)
+        + " searchEpisodes(text: \"drill"
+        + fresh
+        + "\") { totalCount } guest(slug: \"drill-"
+        + fresh
+        + "\") { name } }";
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
@@ -158,6 +178,18 @@ public final class OutageDrill {
   public static Phase load(
       URI gateway, String name, int concurrency, Duration duration, Action action)
       throws Exception {
+    return load(gateway, name, concurrency, duration, action, () -> FRONT_PAGE);
+  }
+
+  /** As above, each request sending the query {@code query} makes at that moment. */
+  public static Phase load(
+      URI gateway,
+      String name,
+      int concurrency,
+      Duration duration,
+      Action action,
+      Supplier<String> query)
+      throws Exception {
     List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
     long start = System.nanoTime();
     long deadline = start + duration.toNanos();
@@ -181,7 +213,7 @@ public final class OutageDrill {
                 () -> {
                   while (System.nanoTime() < deadline) {
                     long t0 = System.nanoTime();
-                    String answer = call(gateway);
+                    String answer = call(gateway, query.get());
                     long t1 = System.nanoTime();
                     samples.add(new Sample(t0 - start, t1 - t0, classify(answer), answer));
                   }
@@ -211,9 +243,9 @@ public final class OutageDrill {
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
   }
 
-  private static String call(URI gateway) {
+  private static String call(URI gateway, String query) {
     try {
-      return post(gateway, FRONT_PAGE, Duration.ofSeconds(40));
+      return post(gateway, query, Duration.ofSeconds(40));
     } catch (IOException e) {
       return "transport failure: " + e;
     } catch (InterruptedException e) {
@@ -299,7 +331,44 @@ public final class OutageDrill {
             concurrency,
             phase,
             null));
+    phases.add(connectionsCut(system, gateway, phase, concurrency));
+    phases.add(
+        load(
+            gateway,
+            "Redis paused (CLIENT PAUSE for the phase)",
+            concurrency,
+            phase,
+            new Action(Duration.ZERO, () -> system.pauseRedis(phase))));
     return phases;
+  }
+
+  /**
+   * Every second of the phase, every connection both subgraphs hold to PostgreSQL is cut, while
+   * each request reads from both databases ({@link #frontPageAndDatabaseReads()}).
+   */
+  static Phase connectionsCut(PodgraphSystem system, URI gateway, Duration phase, int concurrency)
+      throws Exception {
+    AtomicInteger cut = new AtomicInteger();
+    long end = System.nanoTime() + phase.toNanos();
+    Phase cutting =
+        load(
+            gateway,
+            "PostgreSQL connections cut",
+            concurrency,
+            phase,
+            new Action(
+                Duration.ofMillis(500),
+                () -> {
+                  while (System.nanoTime() < end - 500_000_000L) {
+                    cut.addAndGet(system.cutDatabaseConnections());
+                    Thread.sleep(Duration.ofSeconds(1)); // the drill's schedule, not a sync
+                  }
+                }),
+            OutageDrill::frontPageAndDatabaseReads);
+    return new Phase(
+        "PostgreSQL connections cut every 1 s (" + cut.get() + " cut)",
+        cutting.seconds(),
+        cutting.samples());
   }
 
   public static void print(List<Phase> phases, Duration phase, int concurrency) {
@@ -330,6 +399,13 @@ public final class OutageDrill {
             "Thawed: every answer full for requests started "
                 + p.fullAnswersFrom().map(d -> d.toMillis() + " ms").orElse("never")
                 + " after SIGCONT");
+      }
+      if (p.name().startsWith("PostgreSQL connections cut")) {
+        System.out.printf(
+            "Connections cut: %d answers, %d not full, %d INTERNAL errors%n",
+            p.samples().size(),
+            p.samples().size() - p.count(Outcome.FULL),
+            p.errorReasons().getOrDefault("INTERNAL", 0));
       }
       if (p.name().startsWith("guest-service restarted")) {
         System.out.println(
