@@ -18,6 +18,7 @@ public final class GatewayApi implements PodgraphApi {
   private static final Operation CREATE_GUEST = Operation.load("CreateGuest");
   private static final Operation UPDATE_GUEST = Operation.load("UpdateGuest");
   private static final Operation ADD_APPEARANCE = Operation.load("AddAppearance");
+  private static final Operation GUESTS = Operation.load("Guests");
 
   private final GraphQLClient client;
 
@@ -74,6 +75,25 @@ public final class GatewayApi implements PodgraphApi {
     return Optional.of(
         new StoredPerson(
             guest.path("id").asText(), guest, version.isNumber() ? version.asInt() : null));
+  }
+
+  @Override
+  public List<StoredPerson> people() throws GraphQLException {
+    List<StoredPerson> people = new ArrayList<>();
+    String after = null;
+    do {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("after", after);
+      JsonNode page = client.execute(GUESTS, variables).path("guests");
+      for (JsonNode edge : page.path("edges")) {
+        JsonNode guest = edge.path("node");
+        people.add(
+            new StoredPerson(guest.path("id").asText(), guest, guest.path("version").asInt()));
+      }
+      JsonNode info = page.path("pageInfo");
+      after = info.path("hasNextPage").asBoolean() ? info.path("endCursor").asText(null) : null;
+    } while (after != null);
+    return people;
   }
 
   @Override

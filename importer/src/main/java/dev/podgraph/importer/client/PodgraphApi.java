@@ -38,6 +38,9 @@ public interface PodgraphApi {
 
   Optional<StoredPerson> person(String slug) throws GraphQLException;
 
+  /** Every person in the catalog. */
+  List<StoredPerson> people() throws GraphQLException;
+
   /** Returns the new person's id. */
   String createPerson(ObjectNode input) throws GraphQLException;
 

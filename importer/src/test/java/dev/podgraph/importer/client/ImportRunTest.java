@@ -37,6 +37,11 @@ class ImportRunTest {
     return new ImportRun(api, json, true, waits::add).run(List.of(sources), progress::add);
   }
 
+  /** Progress without the indented decision lines. */
+  private List<String> documentLines() {
+    return progress.stream().filter(l -> !l.startsWith(" ")).toList();
+  }
+
   private ImportReport importing(Source... sources) {
     return importing(FakeGateway.TOKEN, sources);
   }
@@ -55,18 +60,24 @@ class ImportRunTest {
     assertEquals(
         List.of(
             "tobias-macey",
-            "david-holmes",
+            "glyph-lefkowitz",
+            "john-bywater",
             "andy-mccurdy",
             "christoph-zimmerman",
-            "john-bywater",
-            "glyph-lefkowitz"),
+            "david-holmes"),
         List.copyOf(gateway.guests.keySet()));
     // One host and five guest appearances over four episodes.
     assertEquals(4 + 5, gateway.requests("AddAppearance").size());
     assertEquals(6, gateway.requests("CreateGuest").size());
     assertEquals(
-        "000_2cd4391fef5e7f85.txt: imported (#210 created, #201 created, #131 created, #116 created)",
+        "000_2cd4391fef5e7f85.txt: imported (#116 created, #131 created, #201 created, #210 created;"
+            + " people: andy-mccurdy created, christoph-zimmerman created, david-holmes created,"
+            + " glyph-lefkowitz created, john-bywater created, tobias-macey created)",
         progress.getFirst());
+    assertEquals(
+        "    #201 guest \"Dr. Christoph Zimmerman\" -> Christoph Zimmerman (christoph-zimmerman):"
+            + " full name, as named in full in episode 201",
+        progress.stream().filter(l -> l.contains("#201 guest \"Dr.")).findFirst().orElseThrow());
   }
 
   @Test
@@ -129,8 +140,11 @@ class ImportRunTest {
     assertEquals(peopleAfterFirst, gateway.guests.toString());
     assertEquals(1, again.count(Status.UNCHANGED));
     assertEquals(
-        "000_2cd4391fef5e7f85.txt: unchanged (#210 unchanged, #201 unchanged, #131 unchanged, #116 unchanged)",
-        progress.getLast());
+        "000_2cd4391fef5e7f85.txt: unchanged (#116 unchanged, #131 unchanged, #201 unchanged, #210"
+            + " unchanged; people: andy-mccurdy unchanged, christoph-zimmerman unchanged,"
+            + " david-holmes unchanged, glyph-lefkowitz unchanged, john-bywater unchanged,"
+            + " tobias-macey unchanged)",
+        documentLines().getLast());
   }
 
   @Test
@@ -174,7 +188,8 @@ class ImportRunTest {
     assertEquals(1, report.count(Status.FAILED));
     assertEquals(1, report.count(Status.IMPORTED));
     assertTrue(
-        progress.getFirst().startsWith("junk.txt: failed: not show notes"), progress.getFirst());
+        progress.getFirst().startsWith("[1/2] junk.txt: failed: not show notes"),
+        progress.getFirst());
     assertEquals(4, gateway.episodes.size());
     assertTrue(
         report.summary().getFirst().startsWith("Summary: 1 imported, 0 unchanged, 1 failed"));
