@@ -280,4 +280,91 @@ class ImportRunTest {
     // Tobias Macey and Glyph are the existing people, not new ones.
     assertEquals(6, gateway.guests.size());
   }
+
+  @Test
+  void aDryRunReadsTheCatalogReportsWhatWouldChangeAndWritesNothing() {
+    importing(ImportMain.seed());
+    int mutations = gateway.mutations().size();
+    String people = gateway.guests.toString();
+    Source later =
+        new Source(
+            "later.txt",
+            "Mimic - Episode 300\n\nSummary\n\nGlyph, a long-time Twisted maintainer, explains"
+                + " Mimic.\n\nAnnouncements\n\n  • Your host as usual is Tobias Macey and today"
+                + " I’m interviewing Glyph and Ada Lovelace about Mimic\n");
+    DryRunApi dryRun = new DryRunApi(new GatewayApi(new GraphQLClient(gateway.uri(), null, json)));
+
+    ImportReport report =
+        new ImportRun(dryRun, json, true, waits::add).run(List.of(later), progress::add);
+
+    assertEquals(mutations, gateway.mutations().size(), "a dry run sends no mutation");
+    assertEquals(people, gateway.guests.toString());
+    assertEquals(4, gateway.episodes.size());
+    DocumentResult result = report.documents().getFirst();
+    assertEquals(Map.of(300, Change.CREATED), result.episodes());
+    assertEquals(
+        Map.of(
+            "tobias-macey", Change.UPDATED,
+            "glyph-lefkowitz", Change.UPDATED,
+            "ada-lovelace", Change.CREATED),
+        result.people());
+    // createEpisode, publish, Glyph's bio and project, Ada, three appearances.
+    assertEquals(7, dryRun.writesSkipped());
+    assertTrue(
+        result
+            .decisions()
+            .contains(
+                "#300 guest \"Glyph\" -> Glyph Lefkowitz (glyph-lefkowitz): first or last name of the"
+                    + " only known person it fits (in the catalog)"),
+        result.decisions().toString());
+  }
+
+  @Test
+  void aDocumentNamingSomeoneAmbiguouslyWritesNothingAndTheOthersGoOn() {
+    importing(
+        new Source(
+            "two-andys.txt",
+            PeopleNotes.of(
+                400, "Caching", "Caching.", "Andy Smith and Andy McCurdy about caching")));
+    int peopleBefore = gateway.requests("CreateGuest").size();
+    progress.clear();
+
+    ImportReport report =
+        importing(
+            new Source(
+                "ambiguous.txt", PeopleNotes.of(401, "Queues", "Queues.", "Andy about queues")),
+            new Source(
+                "clear.txt",
+                PeopleNotes.of(402, "Streams", "Streams.", "Andy Smith about streams")));
+
+    DocumentResult refused = report.documents().getFirst();
+    assertEquals(Status.FAILED, refused.status());
+    assertTrue(
+        refused
+            .reason()
+            .startsWith(
+                "ambiguous names, nothing of this document was written: episode 401: \"Andy\" could"
+                    + " be Andy Smith (andy-smith, in the catalog) or Andy McCurdy"),
+        refused.reason());
+    assertEquals(Status.IMPORTED, report.documents().get(1).status());
+    assertTrue(gateway.episodes.containsKey(402));
+    assertTrue(!gateway.episodes.containsKey(401));
+    // Episode 402 and its appearances; nothing for 401, and no new person.
+    assertEquals(peopleBefore, gateway.requests("CreateGuest").size());
+    assertEquals(
+        List.of(400, 402),
+        gateway.requests("CreateEpisode").stream()
+            .map(r -> r.variables().path("input").path("number").asInt())
+            .toList());
+    assertEquals(
+        List.of(),
+        gateway.requests("AddAppearance").stream()
+            .filter(r -> r.variables().path("input").path("episodeNumber").asInt() == 401)
+            .toList());
+    assertEquals(
+        2,
+        gateway.requests("AddAppearance").stream()
+            .filter(r -> r.variables().path("input").path("episodeNumber").asInt() == 402)
+            .count());
+  }
 }
