@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
  *   <li>Otherwise the known people (the catalog's and the full names of every episode being
  *       imported) whose first or last name is that word; if none, those whose first name it
  *       abbreviates ("Chris" for Christoph) or is a usual short form of ("Andy" for Andrew). One
- *       candidate is matched; of several, the one whose surname or project the episode mentions;
- *       else the mention is ambiguous.
+ *       candidate is matched; of several, the one whose other name (first name or surname) or
+ *       project the episode mentions; else the mention is ambiguous.
  *   <li>No candidate: a known person with exactly that one-word name, else a new person.
  * </ol>
  */
@@ -263,7 +263,7 @@ public final class People {
     }
     if (candidates.size() > 1) {
       String text = e == null ? "" : text(e);
-      List<Candidate> hinted = candidates.stream().filter(c -> hinted(c, text)).toList();
+      List<Candidate> hinted = candidates.stream().filter(c -> hinted(c, word, text)).toList();
       if (hinted.size() == 1) {
         Candidate c = hinted.getFirst();
         return Optional.of(
@@ -272,7 +272,7 @@ public final class People {
                 how
                     + " of "
                     + names(candidates)
-                    + "; the notes mention only this one's surname or project ("
+                    + "; the notes name only this one's other name or project ("
                     + c.source()
                     + ")"));
       }
@@ -321,11 +321,12 @@ public final class People {
     return (w.length() >= 3 && f.startsWith(w) && !f.equals(w)) || Nicknames.isShortFor(w, f);
   }
 
-  private static boolean hinted(Candidate c, String text) {
-    String[] parts = c.name().split("\\s+");
-    String surname = parts[parts.length - 1];
-    if (containsWord(text, surname)) {
-      return true;
+  /** Whether the notes name another part of this person's name, or one of their projects. */
+  private static boolean hinted(Candidate c, String word, String text) {
+    for (String part : c.name().split("\\s+")) {
+      if (!part.equalsIgnoreCase(word) && containsWord(text, part)) {
+        return true;
+      }
     }
     return c.projects().stream().anyMatch(p -> containsWord(text, p));
   }

@@ -96,6 +96,13 @@ class ImportRunTest {
     assertEquals(
         "https://pythonpodcast.com/clubhouse", redis.path("sponsors").get(1).path("url").asText());
     assertEquals("Announcements", redis.path("announcementsHeading").asText());
+    // Nothing parsed is dropped: the topic and the music credit's parts have fields too.
+    assertEquals(
+        "the Redis database, and some of the various ways that it is used by Python developers",
+        redis.path("topic").asText());
+    assertEquals("Requiem for a Fish", redis.path("musicWork").asText());
+    assertEquals("The Freak Fandango Orchestra", redis.path("musicArtist").asText());
+    assertEquals("CC BY-SA", redis.path("musicLicense").asText());
     assertEquals(3, redis.path("questions").get(5).path("followUps").size());
     assertEquals(
         "How closely does redis-py match the features of the Redis database?",
