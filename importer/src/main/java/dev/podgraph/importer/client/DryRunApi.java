@@ -29,6 +29,11 @@ public final class DryRunApi implements PodgraphApi {
   }
 
   @Override
+  public java.util.Map<Integer, StoredEpisode> episodes() throws GraphQLException {
+    return reads.episodes();
+  }
+
+  @Override
   public Written createEpisode(ObjectNode input) {
     writes.incrementAndGet();
     return new Written("dry-run-episode-" + input.path("number").asInt(), 1);

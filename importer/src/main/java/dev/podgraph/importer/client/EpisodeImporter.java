@@ -66,8 +66,17 @@ public final class EpisodeImporter {
   }
 
   public Outcome importEpisode(EpisodeNotes notes, People people) throws GraphQLException {
+    return importEpisode(notes, people, null);
+  }
+
+  /**
+   * @param listed the episode as the run's listing read it ({@code Optional.empty()}: the listing
+   *     has no such episode), or null to look it up now
+   */
+  public Outcome importEpisode(EpisodeNotes notes, People people, Optional<StoredEpisode> listed)
+      throws GraphQLException {
     ObjectNode input = EpisodeInputs.of(notes, json);
-    Optional<StoredEpisode> stored = api.episode(notes.number());
+    Optional<StoredEpisode> stored = listed != null ? listed : api.episode(notes.number());
     Change change;
     String episodeId;
     if (stored.isEmpty()) {

@@ -61,6 +61,8 @@ public final class ImportRun {
   private final EpisodeImporter importer;
   private final Pause pause;
   private final int parallelism;
+  private final java.util.Set<Integer> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile Map<Integer, PodgraphApi.StoredEpisode> listing;
 
   public ImportRun(PodgraphApi api, ObjectMapper json, boolean publishNew) {
     this(api, json, publishNew, DEFAULT_PARALLELISM);
@@ -154,6 +156,15 @@ public final class ImportRun {
       }
     }
 
+    // The catalog's episodes in a few pages. An episode this run has already written (the same
+    // number in two documents) or one whose attempt failed is looked up again.
+    Map<Integer, PodgraphApi.StoredEpisode> listed;
+    try {
+      listed = withRetries(api::episodes);
+    } catch (GraphQLException e) {
+      listed = null;
+    }
+    this.listing = listed;
     int total = checked.size();
     AtomicInteger done = new AtomicInteger();
     Map<String, Boolean> reported = new HashMap<>();
@@ -260,7 +271,18 @@ public final class ImportRun {
 
   private EpisodeImporter.Outcome importWithRetries(EpisodeNotes episode, People people)
       throws GraphQLException {
-    return withRetries(() -> importer.importEpisode(episode, people));
+    java.util.concurrent.atomic.AtomicBoolean first =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    return withRetries(
+        () -> {
+          Map<Integer, PodgraphApi.StoredEpisode> known = listing;
+          boolean fromListing =
+              first.getAndSet(false) && known != null && written.add(episode.number());
+          return importer.importEpisode(
+              episode,
+              people,
+              fromListing ? Optional.ofNullable(known.get(episode.number())) : null);
+        });
   }
 
   /** One API step whose failure may be a subgraph starting or briefly down. */

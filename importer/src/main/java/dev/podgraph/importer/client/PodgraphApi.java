@@ -25,6 +25,9 @@ public interface PodgraphApi {
 
   Optional<StoredEpisode> episode(int number) throws GraphQLException;
 
+  /** Every episode the caller may see, by number. */
+  java.util.Map<Integer, StoredEpisode> episodes() throws GraphQLException;
+
   /** The id and optimistic-locking version of an episode just written. */
   record Written(String id, int version) {}
 

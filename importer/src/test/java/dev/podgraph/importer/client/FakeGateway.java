@@ -144,6 +144,14 @@ final class FakeGateway implements AutoCloseable {
         data.putObject("updateEpisode").put("id", episode.path("id").asText());
       }
       case "GuestBySlug" -> data.set("guest", guests.get(v.path("slug").asText()));
+      case "Episodes" -> {
+        ObjectNode page = data.putObject("episodes");
+        ArrayNode edges = page.putArray("edges");
+        episodes.keySet().stream()
+            .sorted()
+            .forEach(n -> edges.addObject().set("node", episodeView(n)));
+        page.putObject("pageInfo").put("hasNextPage", false).putNull("endCursor");
+      }
       case "Guests" -> {
         ObjectNode page = data.putObject("guests");
         ArrayNode edges = page.putArray("edges");

@@ -238,7 +238,7 @@ class ImportRunTest {
 
   @Test
   void anEpisodeMeetingAnUnavailableSubgraphIsImportedAgainAfterAWait() {
-    gateway.failOn("EpisodeByNumber", "UNAVAILABLE", "Subgraph 'catalog' is unavailable", 2);
+    gateway.failOn("CreateEpisode", "UNAVAILABLE", "Subgraph 'catalog' is unavailable", 2);
 
     ImportReport report = importing(ImportMain.seed());
 
