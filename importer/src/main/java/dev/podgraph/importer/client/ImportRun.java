@@ -49,7 +49,7 @@ public final class ImportRun {
           Duration.ofSeconds(4));
 
   /** Documents written at the same time by default. */
-  public static final int DEFAULT_PARALLELISM = 4;
+  public static final int DEFAULT_PARALLELISM = 8;
 
   /** How a wait between attempts is spent; tests record it instead. */
   interface Pause {
@@ -145,14 +145,21 @@ public final class ImportRun {
     }
     People people = People.of(episodes(checked), known);
 
-    Map<String, Change> personChanges = new HashMap<>();
-    Map<String, String> personFailures = new HashMap<>();
-    for (Person person : people.all()) {
-      try {
-        Optional<StoredPerson> stored = Optional.ofNullable(catalog.get(person.slug()));
-        personChanges.put(person.slug(), withRetries(() -> importer.ensurePerson(person, stored)));
-      } catch (GraphQLException e) {
-        personFailures.put(person.slug(), person.name() + ": " + e.getMessage());
+    // People are distinct slugs, so they are written side by side as well.
+    Map<String, Change> personChanges = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, String> personFailures = new java.util.concurrent.ConcurrentHashMap<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(parallelism)) {
+      for (Person person : people.all()) {
+        pool.submit(
+            () -> {
+              try {
+                Optional<StoredPerson> stored = Optional.ofNullable(catalog.get(person.slug()));
+                personChanges.put(
+                    person.slug(), withRetries(() -> importer.ensurePerson(person, stored)));
+              } catch (GraphQLException e) {
+                personFailures.put(person.slug(), person.name() + ": " + e.getMessage());
+              }
+            });
       }
     }
 
