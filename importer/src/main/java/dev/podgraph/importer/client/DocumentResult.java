@@ -26,8 +26,9 @@ public record DocumentResult(
   }
 
   public DocumentResult {
-    episodes = Map.copyOf(episodes);
-    people = Map.copyOf(people);
+    // Copies that keep the order: episodes in file order, people in the order they are named.
+    episodes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(episodes));
+    people = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(people));
     decisions = List.copyOf(decisions);
   }
 
