@@ -68,6 +68,17 @@ public class Episode extends PanacheEntityBase {
   @Column(name = "music_credit")
   public String musicCredit;
 
+  public String topic;
+
+  @Column(name = "music_work")
+  public String musicWork;
+
+  @Column(name = "music_artist")
+  public String musicArtist;
+
+  @Column(name = "music_license")
+  public String musicLicense;
+
   @Column(name = "audio_url")
   public String audioUrl;
 

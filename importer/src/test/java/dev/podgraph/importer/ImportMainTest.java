@@ -30,6 +30,25 @@ class ImportMainTest {
   }
 
   @Test
+  void aParallelismOutsideOneToThirtyTwoIsAUsageError() {
+    assertEquals(2, run("--parallel", "0"));
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).contains("--parallel needs a number from 1 to 32"));
+  }
+
+  @Test
+  void aDryRunSaysSoAndStillExitsOneWhenADocumentFails(@TempDir Path folder) throws Exception {
+    java.nio.file.Files.writeString(folder.resolve("junk.txt"), "Dear diary\n");
+
+    int status = run(folder.toString(), "--dry-run", "--gateway", "http://127.0.0.1:9/graphql");
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertEquals(1, status);
+    assertTrue(printed.startsWith("Dry run (nothing is written): 1 document(s)"), printed);
+    assertTrue(printed.contains("Dry run, nothing written, in "), printed);
+  }
+
+  @Test
   void anOptionWithoutItsValueIsAUsageError() {
     assertEquals(2, run("--token"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("--token needs a value"));

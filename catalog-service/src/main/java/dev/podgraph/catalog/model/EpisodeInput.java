@@ -39,7 +39,11 @@ public record EpisodeInput(
     @Size(max = 1000) String musicCredit,
     @Size(max = 2000) @Pattern(regexp = Urls.PATTERN, message = Urls.MESSAGE) String audioUrl,
     @Size(max = 2000) @Pattern(regexp = Urls.PATTERN, message = Urls.MESSAGE) String imageUrl,
-    @PositiveOrZero Integer durationSeconds) {
+    @PositiveOrZero Integer durationSeconds,
+    @Description("What the interview is about, as the notes say it.") @Size(max = 1000) String topic,
+    @Description("The music credit's work (the piece), when the credit names one.") @Size(max = 300) String musicWork,
+    @Description("The music credit's artist, when the credit names one.") @Size(max = 300) String musicArtist,
+    @Description("The music's license, e.g. CC BY-SA.") @Size(max = 100) String musicLicense) {
 
   /** A sponsor as sent: a name and the link read out in the announcement. */
   @Input("SponsorInput")

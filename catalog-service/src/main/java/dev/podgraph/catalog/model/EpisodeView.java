@@ -54,7 +54,12 @@ public record EpisodeView(
     Instant publishedAt,
     Instant archivedAt,
     @NonNull @Description("Optimistic-lock version: send it back as expectedVersion.")
-        Integer version) {
+        Integer version,
+    @Description("What the interview is about, from the notes.") String topic,
+    @Description("The music credit's work (the piece), when the credit names one.")
+        String musicWork,
+    @Description("The music credit's artist, when the credit names one.") String musicArtist,
+    @Description("The music's license, e.g. CC BY-SA.") String musicLicense) {
 
   public static EpisodeView from(Episode e) {
     return new EpisodeView(
@@ -81,6 +86,10 @@ public record EpisodeView(
         e.scheduledFor,
         e.publishedAt,
         e.archivedAt,
-        e.version);
+        e.version,
+        e.topic,
+        e.musicWork,
+        e.musicArtist,
+        e.musicLicense);
   }
 }

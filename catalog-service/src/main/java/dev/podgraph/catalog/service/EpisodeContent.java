@@ -34,7 +34,11 @@ record EpisodeContent(
     String musicCredit,
     String audioUrl,
     String imageUrl,
-    Integer durationSeconds) {
+    Integer durationSeconds,
+    String topic,
+    String musicWork,
+    String musicArtist,
+    String musicLicense) {
 
   private static final int MAX_TEXT = 5000;
 
@@ -81,7 +85,11 @@ record EpisodeContent(
         blankToNull(in.musicCredit()),
         url(in.audioUrl()),
         url(in.imageUrl()),
-        in.durationSeconds());
+        in.durationSeconds(),
+        blankToNull(in.topic()),
+        blankToNull(in.musicWork()),
+        blankToNull(in.musicArtist()),
+        blankToNull(in.musicLicense()));
   }
 
   /** Writes every differing field into {@code e}; returns whether anything differed. */
@@ -103,6 +111,10 @@ record EpisodeContent(
     changed |= set(e.audioUrl, audioUrl, v -> e.audioUrl = v);
     changed |= set(e.imageUrl, imageUrl, v -> e.imageUrl = v);
     changed |= set(e.durationSeconds, durationSeconds, v -> e.durationSeconds = v);
+    changed |= set(e.topic, topic, v -> e.topic = v);
+    changed |= set(e.musicWork, musicWork, v -> e.musicWork = v);
+    changed |= set(e.musicArtist, musicArtist, v -> e.musicArtist = v);
+    changed |= set(e.musicLicense, musicLicense, v -> e.musicLicense = v);
     return changed;
   }
 

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  *
  * <p>Where the schema is flatter than the notes: follow-up points are one level deep in the schema,
  * so deeper points become follow-ups of their question in reading order; the music credit is one
- * string (the text after "is from"); Keep In Touch / Picks / Links entries become {text, url} with
- * the first http(s) URL of the entry as url.
+ * string (the text after "is from"), with its work, artist and license beside it when the credit
+ * splits; Keep In Touch / Picks / Links entries become {text, url} with the first http(s) URL of
+ * the entry as url.
  */
 final class EpisodeInputs {
   private static final Pattern URL = Pattern.compile("https?://\\S+");
@@ -47,6 +48,10 @@ final class EpisodeInputs {
     linkItems(input.putArray("picks"), e.picks());
     linkItems(input.putArray("links"), e.links());
     input.put("musicCredit", e.music() == null ? null : e.music().text());
+    input.put("topic", e.topic());
+    input.put("musicWork", e.music() == null ? null : e.music().work());
+    input.put("musicArtist", e.music() == null ? null : e.music().artist());
+    input.put("musicLicense", e.music() == null ? null : e.music().license());
     return input;
   }
 

@@ -18,6 +18,8 @@ public final class GatewayApi implements PodgraphApi {
   private static final Operation CREATE_GUEST = Operation.load("CreateGuest");
   private static final Operation UPDATE_GUEST = Operation.load("UpdateGuest");
   private static final Operation ADD_APPEARANCE = Operation.load("AddAppearance");
+  private static final Operation GUESTS = Operation.load("Guests");
+  private static final Operation EPISODES = Operation.load("Episodes");
 
   private final GraphQLClient client;
 
@@ -31,12 +33,33 @@ public final class GatewayApi implements PodgraphApi {
     if (!episode.isObject()) {
       return Optional.empty();
     }
-    return Optional.of(
-        new StoredEpisode(
-            episode.path("id").asText(),
-            episode,
-            slugs(episode.path("hosts")),
-            slugs(episode.path("guests"))));
+    return Optional.of(stored(episode));
+  }
+
+  @Override
+  public Map<Integer, StoredEpisode> episodes() throws GraphQLException {
+    Map<Integer, StoredEpisode> episodes = new java.util.LinkedHashMap<>();
+    String after = null;
+    do {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("after", after);
+      JsonNode page = client.execute(EPISODES, variables).path("episodes");
+      for (JsonNode edge : page.path("edges")) {
+        JsonNode episode = edge.path("node");
+        episodes.put(episode.path("number").asInt(), stored(episode));
+      }
+      JsonNode info = page.path("pageInfo");
+      after = info.path("hasNextPage").asBoolean() ? info.path("endCursor").asText(null) : null;
+    } while (after != null);
+    return episodes;
+  }
+
+  private static StoredEpisode stored(JsonNode episode) {
+    return new StoredEpisode(
+        episode.path("id").asText(),
+        episode,
+        slugs(episode.path("hosts")),
+        slugs(episode.path("guests")));
   }
 
   @Override
@@ -74,6 +97,25 @@ public final class GatewayApi implements PodgraphApi {
     return Optional.of(
         new StoredPerson(
             guest.path("id").asText(), guest, version.isNumber() ? version.asInt() : null));
+  }
+
+  @Override
+  public List<StoredPerson> people() throws GraphQLException {
+    List<StoredPerson> people = new ArrayList<>();
+    String after = null;
+    do {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("after", after);
+      JsonNode page = client.execute(GUESTS, variables).path("guests");
+      for (JsonNode edge : page.path("edges")) {
+        JsonNode guest = edge.path("node");
+        people.add(
+            new StoredPerson(guest.path("id").asText(), guest, guest.path("version").asInt()));
+      }
+      JsonNode info = page.path("pageInfo");
+      after = info.path("hasNextPage").asBoolean() ? info.path("endCursor").asText(null) : null;
+    } while (after != null);
+    return people;
   }
 
   @Override

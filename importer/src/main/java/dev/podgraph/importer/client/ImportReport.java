@@ -18,6 +18,15 @@ public record ImportReport(List<DocumentResult> documents) {
     return documents.stream().filter(d -> d.status() == Status.FAILED).toList();
   }
 
+  private static String changes(List<Change> changes) {
+    return changes.stream().filter(c -> c == Change.CREATED).count()
+        + " created, "
+        + changes.stream().filter(c -> c == Change.UPDATED).count()
+        + " updated, "
+        + changes.stream().filter(c -> c == Change.UNCHANGED).count()
+        + " unchanged";
+  }
+
   public List<String> summary() {
     List<String> lines = new ArrayList<>();
     lines.add(
@@ -31,6 +40,21 @@ public record ImportReport(List<DocumentResult> documents) {
             + documents.size()
             + " documents)");
     failures().forEach(f -> lines.add("  failed: " + f.document() + ": " + f.reason()));
+    lines.add(
+        "Episodes: "
+            + changes(documents.stream().flatMap(d -> d.episodes().values().stream()).toList())
+            + "; people: "
+            + changes(
+                documents.stream()
+                    .flatMap(d -> d.people().entrySet().stream())
+                    .collect(
+                        java.util.stream.Collectors.toMap(
+                            java.util.Map.Entry::getKey,
+                            java.util.Map.Entry::getValue,
+                            Change::and))
+                    .values()
+                    .stream()
+                    .toList()));
     return lines;
   }
 }

@@ -25,6 +25,9 @@ public interface PodgraphApi {
 
   Optional<StoredEpisode> episode(int number) throws GraphQLException;
 
+  /** Every episode the caller may see, by number. */
+  java.util.Map<Integer, StoredEpisode> episodes() throws GraphQLException;
+
   /** The id and optimistic-locking version of an episode just written. */
   record Written(String id, int version) {}
 
@@ -37,6 +40,9 @@ public interface PodgraphApi {
   void updateEpisode(StoredEpisode stored, ObjectNode input) throws GraphQLException;
 
   Optional<StoredPerson> person(String slug) throws GraphQLException;
+
+  /** Every person in the catalog. */
+  List<StoredPerson> people() throws GraphQLException;
 
   /** Returns the new person's id. */
   String createPerson(ObjectNode input) throws GraphQLException;

@@ -144,6 +144,20 @@ final class FakeGateway implements AutoCloseable {
         data.putObject("updateEpisode").put("id", episode.path("id").asText());
       }
       case "GuestBySlug" -> data.set("guest", guests.get(v.path("slug").asText()));
+      case "Episodes" -> {
+        ObjectNode page = data.putObject("episodes");
+        ArrayNode edges = page.putArray("edges");
+        episodes.keySet().stream()
+            .sorted()
+            .forEach(n -> edges.addObject().set("node", episodeView(n)));
+        page.putObject("pageInfo").put("hasNextPage", false).putNull("endCursor");
+      }
+      case "Guests" -> {
+        ObjectNode page = data.putObject("guests");
+        ArrayNode edges = page.putArray("edges");
+        guests.values().forEach(g -> edges.addObject().set("node", g));
+        page.putObject("pageInfo").put("hasNextPage", false).putNull("endCursor");
+      }
       case "CreateGuest" -> {
         ObjectNode guest = v.path("input").deepCopy();
         guest.put("id", UUID.randomUUID().toString()).put("version", 0);

@@ -37,6 +37,11 @@ class ImportRunTest {
     return new ImportRun(api, json, true, waits::add).run(List.of(sources), progress::add);
   }
 
+  /** Progress without the indented decision lines. */
+  private List<String> documentLines() {
+    return progress.stream().filter(l -> !l.startsWith(" ")).toList();
+  }
+
   private ImportReport importing(Source... sources) {
     return importing(FakeGateway.TOKEN, sources);
   }
@@ -55,18 +60,24 @@ class ImportRunTest {
     assertEquals(
         List.of(
             "tobias-macey",
-            "david-holmes",
+            "glyph-lefkowitz",
+            "john-bywater",
             "andy-mccurdy",
             "christoph-zimmerman",
-            "john-bywater",
-            "glyph-lefkowitz"),
+            "david-holmes"),
         List.copyOf(gateway.guests.keySet()));
     // One host and five guest appearances over four episodes.
     assertEquals(4 + 5, gateway.requests("AddAppearance").size());
     assertEquals(6, gateway.requests("CreateGuest").size());
     assertEquals(
-        "000_2cd4391fef5e7f85.txt: imported (#210 created, #201 created, #131 created, #116 created)",
+        "000_2cd4391fef5e7f85.txt: imported (#116 created, #131 created, #201 created, #210 created;"
+            + " people: andy-mccurdy created, christoph-zimmerman created, david-holmes created,"
+            + " glyph-lefkowitz created, john-bywater created, tobias-macey created)",
         progress.getFirst());
+    assertEquals(
+        "    #201 guest \"Dr. Christoph Zimmerman\" -> Christoph Zimmerman (christoph-zimmerman):"
+            + " full name, as named in full in episode 201",
+        progress.stream().filter(l -> l.contains("#201 guest \"Dr.")).findFirst().orElseThrow());
   }
 
   @Test
@@ -85,6 +96,13 @@ class ImportRunTest {
     assertEquals(
         "https://pythonpodcast.com/clubhouse", redis.path("sponsors").get(1).path("url").asText());
     assertEquals("Announcements", redis.path("announcementsHeading").asText());
+    // Nothing parsed is dropped: the topic and the music credit's parts have fields too.
+    assertEquals(
+        "the Redis database, and some of the various ways that it is used by Python developers",
+        redis.path("topic").asText());
+    assertEquals("Requiem for a Fish", redis.path("musicWork").asText());
+    assertEquals("The Freak Fandango Orchestra", redis.path("musicArtist").asText());
+    assertEquals("CC BY-SA", redis.path("musicLicense").asText());
     assertEquals(3, redis.path("questions").get(5).path("followUps").size());
     assertEquals(
         "How closely does redis-py match the features of the Redis database?",
@@ -129,8 +147,11 @@ class ImportRunTest {
     assertEquals(peopleAfterFirst, gateway.guests.toString());
     assertEquals(1, again.count(Status.UNCHANGED));
     assertEquals(
-        "000_2cd4391fef5e7f85.txt: unchanged (#210 unchanged, #201 unchanged, #131 unchanged, #116 unchanged)",
-        progress.getLast());
+        "000_2cd4391fef5e7f85.txt: unchanged (#116 unchanged, #131 unchanged, #201 unchanged, #210"
+            + " unchanged; people: andy-mccurdy unchanged, christoph-zimmerman unchanged,"
+            + " david-holmes unchanged, glyph-lefkowitz unchanged, john-bywater unchanged,"
+            + " tobias-macey unchanged)",
+        documentLines().getLast());
   }
 
   @Test
@@ -174,7 +195,8 @@ class ImportRunTest {
     assertEquals(1, report.count(Status.FAILED));
     assertEquals(1, report.count(Status.IMPORTED));
     assertTrue(
-        progress.getFirst().startsWith("junk.txt: failed: not show notes"), progress.getFirst());
+        progress.getFirst().startsWith("[1/2] junk.txt: failed: not show notes"),
+        progress.getFirst());
     assertEquals(4, gateway.episodes.size());
     assertTrue(
         report.summary().getFirst().startsWith("Summary: 1 imported, 0 unchanged, 1 failed"));
@@ -216,7 +238,7 @@ class ImportRunTest {
 
   @Test
   void anEpisodeMeetingAnUnavailableSubgraphIsImportedAgainAfterAWait() {
-    gateway.failOn("EpisodeByNumber", "UNAVAILABLE", "Subgraph 'catalog' is unavailable", 2);
+    gateway.failOn("CreateEpisode", "UNAVAILABLE", "Subgraph 'catalog' is unavailable", 2);
 
     ImportReport report = importing(ImportMain.seed());
 
@@ -264,5 +286,92 @@ class ImportRunTest {
         json.convertValue(update.path("input").path("links"), List.class));
     // Tobias Macey and Glyph are the existing people, not new ones.
     assertEquals(6, gateway.guests.size());
+  }
+
+  @Test
+  void aDryRunReadsTheCatalogReportsWhatWouldChangeAndWritesNothing() {
+    importing(ImportMain.seed());
+    int mutations = gateway.mutations().size();
+    String people = gateway.guests.toString();
+    Source later =
+        new Source(
+            "later.txt",
+            "Mimic - Episode 300\n\nSummary\n\nGlyph, a long-time Twisted maintainer, explains"
+                + " Mimic.\n\nAnnouncements\n\n  • Your host as usual is Tobias Macey and today"
+                + " I’m interviewing Glyph and Ada Lovelace about Mimic\n");
+    DryRunApi dryRun = new DryRunApi(new GatewayApi(new GraphQLClient(gateway.uri(), null, json)));
+
+    ImportReport report =
+        new ImportRun(dryRun, json, true, waits::add).run(List.of(later), progress::add);
+
+    assertEquals(mutations, gateway.mutations().size(), "a dry run sends no mutation");
+    assertEquals(people, gateway.guests.toString());
+    assertEquals(4, gateway.episodes.size());
+    DocumentResult result = report.documents().getFirst();
+    assertEquals(Map.of(300, Change.CREATED), result.episodes());
+    assertEquals(
+        Map.of(
+            "tobias-macey", Change.UPDATED,
+            "glyph-lefkowitz", Change.UPDATED,
+            "ada-lovelace", Change.CREATED),
+        result.people());
+    // createEpisode, publish, Glyph's bio and project, Ada, three appearances.
+    assertEquals(7, dryRun.writesSkipped());
+    assertTrue(
+        result
+            .decisions()
+            .contains(
+                "#300 guest \"Glyph\" -> Glyph Lefkowitz (glyph-lefkowitz): first or last name of the"
+                    + " only known person it fits (in the catalog)"),
+        result.decisions().toString());
+  }
+
+  @Test
+  void aDocumentNamingSomeoneAmbiguouslyWritesNothingAndTheOthersGoOn() {
+    importing(
+        new Source(
+            "two-andys.txt",
+            PeopleNotes.of(
+                400, "Caching", "Caching.", "Andy Smith and Andy McCurdy about caching")));
+    int peopleBefore = gateway.requests("CreateGuest").size();
+    progress.clear();
+
+    ImportReport report =
+        importing(
+            new Source(
+                "ambiguous.txt", PeopleNotes.of(401, "Queues", "Queues.", "Andy about queues")),
+            new Source(
+                "clear.txt",
+                PeopleNotes.of(402, "Streams", "Streams.", "Andy Smith about streams")));
+
+    DocumentResult refused = report.documents().getFirst();
+    assertEquals(Status.FAILED, refused.status());
+    assertTrue(
+        refused
+            .reason()
+            .startsWith(
+                "ambiguous names, nothing of this document was written: episode 401: \"Andy\" could"
+                    + " be Andy Smith (andy-smith, in the catalog) or Andy McCurdy"),
+        refused.reason());
+    assertEquals(Status.IMPORTED, report.documents().get(1).status());
+    assertTrue(gateway.episodes.containsKey(402));
+    assertTrue(!gateway.episodes.containsKey(401));
+    // Episode 402 and its appearances; nothing for 401, and no new person.
+    assertEquals(peopleBefore, gateway.requests("CreateGuest").size());
+    assertEquals(
+        List.of(400, 402),
+        gateway.requests("CreateEpisode").stream()
+            .map(r -> r.variables().path("input").path("number").asInt())
+            .toList());
+    assertEquals(
+        List.of(),
+        gateway.requests("AddAppearance").stream()
+            .filter(r -> r.variables().path("input").path("episodeNumber").asInt() == 401)
+            .toList());
+    assertEquals(
+        2,
+        gateway.requests("AddAppearance").stream()
+            .filter(r -> r.variables().path("input").path("episodeNumber").asInt() == 402)
+            .count());
   }
 }
