@@ -77,6 +77,13 @@ public class GraphQLRoutes {
         .handler(explorer::handle)
         .handler(this::get)
         .failureHandler(this::failure);
+    // Any other method: 405 with Allow and a coded body, instead of Vert.x's bare 405.
+    router
+        .route("/graphql")
+        .handler(
+            context ->
+                GraphQLHttpRules.method(context.request().method().name(), "GET, POST")
+                    .ifPresentOrElse(refusal -> refuse(context, refusal), context::next));
   }
 
   private void post(RoutingContext context) {
@@ -240,6 +247,9 @@ public class GraphQLRoutes {
   }
 
   private void refuse(RoutingContext context, Refusal refusal) {
+    if (refusal.allow() != null) {
+      context.response().putHeader("allow", refusal.allow());
+    }
     refuse(context, refusal.status(), refusal.code(), refusal.message());
   }
 
