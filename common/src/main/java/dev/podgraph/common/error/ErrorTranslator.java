@@ -31,6 +31,16 @@ public final class ErrorTranslator {
           "org.hibernate.StaleStateException",
           "org.hibernate.dialect.lock.OptimisticEntityLockException");
 
+  /**
+   * A value SmallRye GraphQL's scalars refuse while turning arguments into Java (an Int literal
+   * beyond 32 bits, 1.5 for an Int): graphql-java's validation let it through, so it surfaces in
+   * the data fetcher, before any resolver. The caller's value is wrong.
+   */
+  private static final Set<String> BAD_VALUE =
+      Set.of(
+          "graphql.schema.CoercingParseLiteralException",
+          "graphql.schema.CoercingParseValueException");
+
   /** PostgreSQL unique_violation: two writers raced past the service's own duplicate check. */
   private static final String UNIQUE_VIOLATION = "23505";
 
@@ -82,6 +92,10 @@ public final class ErrorTranslator {
       }
       if (isA(t, FORBIDDEN)) {
         return new ForbiddenException("The caller lacks the role this operation needs", t);
+      }
+      if (isA(t, BAD_VALUE)) {
+        return new InvalidInputException(
+            "Invalid value: " + String.valueOf(t.getMessage()).replaceFirst("^SRGQL\\d+: ", ""));
       }
       if (isA(t, CONFLICT)) {
         return new ConflictException("Someone else changed this record first: read it again", t);

@@ -8,6 +8,8 @@ import dev.podgraph.gateway.config.GatewayRuntime;
 import dev.podgraph.gateway.defer.DeferredResponder;
 import dev.podgraph.gateway.persisted.PersistedOperations;
 import dev.podgraph.rules.ErrorCode;
+import dev.podgraph.rules.http.GraphQLHttpRules;
+import dev.podgraph.rules.http.GraphQLHttpRules.Refusal;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -74,14 +77,20 @@ public class GraphQLRoutes {
         .handler(explorer::handle)
         .handler(this::get)
         .failureHandler(this::failure);
+    // Any other method: 405 with Allow and a coded body, instead of Vert.x's bare 405.
+    router
+        .route("/graphql")
+        .handler(
+            context ->
+                GraphQLHttpRules.method(context.request().method().name(), "GET, POST")
+                    .ifPresentOrElse(refusal -> refuse(context, refusal), context::next));
   }
 
   private void post(RoutingContext context) {
-    String contentType = context.request().getHeader("content-type");
-    if (contentType == null
-        || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")
-            && !contentType.toLowerCase(Locale.ROOT).startsWith("application/graphql+json")) {
-      refuse(context, 415, ErrorCode.BAD_USER_INPUT, "Send the request as application/json.");
+    Optional<Refusal> unsupported =
+        GraphQLHttpRules.contentType(context.request().getHeader("content-type"));
+    if (unsupported.isPresent()) {
+      refuse(context, unsupported.get());
       return;
     }
     Map<String, Object> body;
@@ -137,14 +146,9 @@ public class GraphQLRoutes {
     Object query = body.get("query");
     Object operationName = body.get("operationName");
     Object variables = body.get("variables");
-    if (query != null && !(query instanceof String)
-        || operationName != null && !(operationName instanceof String)
-        || variables != null && !(variables instanceof Map)) {
-      refuse(
-          context,
-          400,
-          ErrorCode.BAD_USER_INPUT,
-          "query and operationName must be strings and variables an object.");
+    Optional<Refusal> malformed = GraphQLHttpRules.members(body, false);
+    if (malformed.isPresent()) {
+      refuse(context, malformed.get());
       return;
     }
     if (runtime.processor() == null) {
@@ -240,6 +244,13 @@ public class GraphQLRoutes {
       status = 200; // application/json clients read errors from the body (GraphQL over HTTP)
     }
     send(context, status, modern ? GRAPHQL_RESPONSE : "application/json", response.body());
+  }
+
+  private void refuse(RoutingContext context, Refusal refusal) {
+    if (refusal.allow() != null) {
+      context.response().putHeader("allow", refusal.allow());
+    }
+    refuse(context, refusal.status(), refusal.code(), refusal.message());
   }
 
   private void refuse(RoutingContext context, int status, ErrorCode code, String message) {
