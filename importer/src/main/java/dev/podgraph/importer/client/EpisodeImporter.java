@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,6 +28,8 @@ public final class EpisodeImporter {
   private final ObjectMapper json;
   // People already brought up to date in this run, by slug.
   private final Map<String, String> personIds = new ConcurrentHashMap<>();
+  // Episodes this run created (by number): one still a draft was left so by a failed attempt.
+  private final Set<Integer> createdInRun = ConcurrentHashMap.newKeySet();
 
   private final boolean publishNew;
 
@@ -81,10 +84,23 @@ public final class EpisodeImporter {
     String episodeId;
     if (stored.isEmpty()) {
       PodgraphApi.Written created = api.createEpisode(input);
+      createdInRun.add(notes.number());
       if (publishNew) {
         api.publishEpisode(created);
       }
       episodeId = created.id();
+      change = Change.CREATED;
+    } else if (leftDraftByThisRun(notes.number(), stored.get())) {
+      // An earlier attempt created it, then failed before or while publishing (a timeout may even
+      // have hidden a publish that happened): finish that attempt instead of calling it unchanged.
+      StoredEpisode draft = stored.get();
+      api.publishEpisode(
+          new PodgraphApi.Written(draft.id(), draft.fields().path("version").asInt()));
+      Optional<StoredEpisode> published = api.episode(notes.number());
+      if (published.isPresent() && JsonDrift.differs(input, published.get().fields())) {
+        api.updateEpisode(published.get(), input);
+      }
+      episodeId = draft.id();
       change = Change.CREATED;
     } else {
       episodeId = stored.get().id();
@@ -117,6 +133,12 @@ public final class EpisodeImporter {
       order++;
     }
     return new Outcome(change, cast);
+  }
+
+  private boolean leftDraftByThisRun(int number, StoredEpisode stored) {
+    return publishNew
+        && createdInRun.contains(number)
+        && "DRAFT".equals(stored.fields().path("status").asText());
   }
 
   private record Cast(Person person, Role role, int indexInRole) {}

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podgraph.importer.ImportMain;
 import dev.podgraph.importer.client.DocumentResult.Status;
 import java.time.Duration;
@@ -245,6 +246,34 @@ class ImportRunTest {
     assertEquals(1, report.count(Status.IMPORTED), report.summary().toString());
     assertEquals(List.of(210, 201, 131, 116), List.copyOf(gateway.episodes.keySet()));
     assertEquals(ImportRun.RETRY_WAITS.subList(0, 2), waits);
+  }
+
+  @Test
+  void anEpisodeCreatedButNotPublishedByAFailedAttemptIsPublishedByTheRetry() {
+    // createEpisode answered, then publishEpisode met an unavailable subgraph: the retry finds a
+    // draft this run created and must finish publishing it, not report it unchanged.
+    gateway.failOn("PublishEpisode", "UNAVAILABLE", "Subgraph 'catalog' timed out", 1);
+
+    ImportReport report = importing(ImportMain.seed());
+
+    assertEquals(1, report.count(Status.IMPORTED), report.summary().toString());
+    for (ObjectNode episode : gateway.episodes.values()) {
+      assertEquals("PUBLISHED", episode.path("status").asText(), episode.toString());
+    }
+    assertEquals(gateway.episodes.size() + 1, gateway.requests("PublishEpisode").size());
+  }
+
+  @Test
+  void aDraftThisRunDidNotCreateKeepsItsStatus() {
+    importing(ImportMain.seed());
+    ObjectNode draft = gateway.episodes.values().iterator().next();
+    draft.put("status", "DRAFT");
+    int publishes = gateway.requests("PublishEpisode").size();
+
+    importing(ImportMain.seed());
+
+    assertEquals("DRAFT", draft.path("status").asText());
+    assertEquals(publishes, gateway.requests("PublishEpisode").size());
   }
 
   @Test
