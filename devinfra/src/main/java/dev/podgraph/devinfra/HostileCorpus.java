@@ -29,7 +29,8 @@ import java.util.Set;
  * answer within {@link #MAX_MILLIS}. A case is an object with {@code name}, {@code method} (POST),
  * {@code contentType} (application/json; JSON null for none), {@code accept}, the body as {@code
  * body} (text), {@code json} (any JSON value, written as text) or {@code base64} (bytes), and what
- * it must get: {@code status} and/or {@code code} (of the first error).
+ * it must get: {@code status} and/or {@code code} (of the first error). Long repetitions in {@code
+ * json} are written once ({@link CorpusTemplates}).
  */
 public final class HostileCorpus {
   /** Every answer of the corpus comes within this, refusals of bombs included. */
@@ -215,7 +216,7 @@ public final class HostileCorpus {
   private static Case parse(JsonObject c) {
     byte[] body;
     if (c.containsKey("json")) {
-      body = c.get("json").toString().getBytes(StandardCharsets.UTF_8);
+      body = CorpusTemplates.expand(c.get("json")).toString().getBytes(StandardCharsets.UTF_8);
     } else if (c.containsKey("base64")) {
       body = Base64.getDecoder().decode(c.getString("base64"));
     } else {
