@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
  * from /proc) for the front-page fan-out query and for a mix of 50 or so different operations and
  * variables where deduplicating identical subgraph fetches cannot help. {@code ./mvnw -Pcompare
  * package}. Settings: PODGRAPH_COMPARE_SECONDS (10 per round), _ROUNDS (2, the median is printed),
- * _WARMUP_SECONDS (10, discarded), _CONCURRENCY (32 connections), _GATEWAYS (which to run:
- * podgraph,apollo,hive,hive-rust).
+ * _WARMUP_SECONDS (30, discarded: the first gateway measured also warms the subgraphs' JIT),
+ * _CONCURRENCY (32 connections), _GATEWAYS (which to run: podgraph,apollo,hive,hive-rust).
  */
 public final class GatewayComparison {
   /** The front page of issue #13: one catalog page, guests of each episode, their episodes. */
@@ -81,7 +81,7 @@ public final class GatewayComparison {
           .build();
   private final int seconds = BenchSystem.setting("PODGRAPH_COMPARE_SECONDS", 10);
   private final int rounds = BenchSystem.setting("PODGRAPH_COMPARE_ROUNDS", 2);
-  private final int warmup = BenchSystem.setting("PODGRAPH_COMPARE_WARMUP_SECONDS", 10);
+  private final int warmup = BenchSystem.setting("PODGRAPH_COMPARE_WARMUP_SECONDS", 30);
   private final int concurrency = BenchSystem.setting("PODGRAPH_COMPARE_CONCURRENCY", 32);
   private final Set<String> only = gatewaysToRun();
   private int mixedSize;
