@@ -12,19 +12,13 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.podgraph.devinfra.ConnectionCutLoad;
 import dev.podgraph.devinfra.PostgresFaults;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,72 +44,24 @@ class DatabaseFaultTest {
     for (String id : EpisodeFixtures.createMany(5, "faults")) {
       representations.add(Map.of("__typename", "Episode", "id", id));
     }
-    AtomicInteger done = new AtomicInteger();
-    AtomicInteger cut = new AtomicInteger();
-    Map<String, Integer> errors = new ConcurrentHashMap<>();
-    List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-    try (ExecutorService callers = Executors.newFixedThreadPool(CALLERS)) {
-      List<Future<?>> running = new ArrayList<>();
-      for (int c = 0; c < CALLERS; c++) {
-        int caller = c;
-        running.add(
-            callers.submit(
-                () -> {
-                  for (int i = 0; i < REQUESTS_PER_CALLER; i++) {
-                    long t0 = System.nanoTime();
-                    // _entities is never cached and a new search text misses the cache: every
-                    // request reaches PostgreSQL.
-                    JsonPath answer =
-                        i % 2 == 0
-                            ? asEditor(ENTITIES, Map.of("r", representations)).extract().jsonPath()
-                            : post(SEARCH, Map.of("t", "fault" + caller + "x" + i))
-                                .extract()
-                                .jsonPath();
-                    latencies.add(System.nanoTime() - t0);
-                    List<String> codes = answer.getList("errors.extensions.code");
-                    if (codes != null) {
-                      codes.forEach(code -> errors.merge(String.valueOf(code), 1, Integer::sum));
-                    }
-                    // Every CUT_EVERY-th answer anywhere cuts every connection of the service,
-                    // while the other callers' requests are in flight.
-                    if (done.incrementAndGet() % CUT_EVERY == 0) {
-                      cut.addAndGet(PostgresFaults.terminateConnections(DATABASE));
-                    }
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : running) {
-        f.get();
-      }
-    }
-    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-    System.out.printf(
-        "catalog-service, connections cut under load: %d requests by %d callers, %d connections"
-            + " terminated in %d cuts, reads retried %d, errors %s, p50 %.1f ms, p99 %.1f ms,"
-            + " max %.1f ms%n",
-        done.get(),
-        CALLERS,
-        cut.get(),
-        done.get() / CUT_EVERY,
-        retries(),
-        new TreeMap<>(errors),
-        sorted[sorted.length / 2] / 1e6,
-        sorted[(int) (sorted.length * 0.99)] / 1e6,
-        sorted[sorted.length - 1] / 1e6);
-    assertTrue(cut.get() >= done.get() / CUT_EVERY, "the cuts met connections: " + cut.get());
-    assertEquals(Map.of(), errors, "no request failed, INTERNAL least of all");
-  }
-
-  /** Reads SmallRye Fault Tolerance ran again, from its counter on /q/metrics. */
-  private static long retries() {
-    return given()
-        .get("/q/metrics")
-        .asString()
-        .lines()
-        .filter(l -> l.startsWith("ft_retry_retries_total"))
-        .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
+    ConnectionCutLoad.Result load =
+        ConnectionCutLoad.run(
+            DATABASE,
+            CALLERS,
+            REQUESTS_PER_CALLER,
+            CUT_EVERY,
+            (caller, i) ->
+                // _entities is never cached and a new search text misses the cache: every request
+                // reaches PostgreSQL.
+                i % 2 == 0
+                    ? asEditor(ENTITIES, Map.of("r", representations)).extract().jsonPath()
+                    : post(SEARCH, Map.of("t", "fault" + caller + "x" + i)).extract().jsonPath());
+    System.out.println(
+        load.describe(
+            "catalog-service", ConnectionCutLoad.retriesIn(given().get("/q/metrics").asString())));
+    assertTrue(
+        load.cut() >= load.requests() / CUT_EVERY, "the cuts met connections: " + load.cut());
+    assertEquals(Map.of(), load.errors(), "no request failed, INTERNAL least of all");
   }
 
   @Test
