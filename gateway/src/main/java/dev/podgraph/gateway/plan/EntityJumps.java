@@ -1,5 +1,6 @@
 package dev.podgraph.gateway.plan;
 
+import dev.podgraph.gateway.plan.JumpChoice.Target;
 import dev.podgraph.gateway.supergraph.FieldInSubgraph;
 import dev.podgraph.gateway.supergraph.FieldModel;
 import dev.podgraph.gateway.supergraph.Key;
@@ -10,12 +11,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Keys: a field the current subgraph cannot give is asked of a subgraph that resolves it through
  * {@code _entities}. The key (and the field's {@code @requires}) are added to the current fetch as
  * the representation, and the field is planned in an entity fetch at the same path, shared with
- * other fields when {@link FetchGraph} allows.
+ * other fields when {@link FetchGraph} allows. Which subgraph, when several can take the field, is
+ * {@link JumpChoice}'s decision.
  */
 final class EntityJumps {
 
@@ -29,15 +32,33 @@ final class EntityJumps {
     this.traversal = traversal;
   }
 
-  /** Where a jump lands: the subgraph, the key it is entered by and the type sent. */
-  private record Target(String subgraph, Key key, String representationType) {}
-
   String jump(
       Field field,
       TypeModel type,
       FieldModel model,
       PlanningContext ctx,
       Predicate<String> allowed) {
+    return guarded(
+        type,
+        model,
+        ctx,
+        () -> {
+          List<Target> targets = targets(type, model, ctx, allowed);
+          if (targets.isEmpty()) {
+            throw unreachable(type, model, ctx);
+          }
+          Target target = traversal.choice.choose(field, type, model, ctx, targets);
+          return jumpOnce(field, type, model, ctx, target);
+        });
+  }
+
+  /** Plans the field in a given target subgraph (a candidate {@link JumpChoice} measures). */
+  String jumpTo(Field field, TypeModel type, FieldModel model, PlanningContext ctx, Target target) {
+    return guarded(type, model, ctx, () -> jumpOnce(field, type, model, ctx, target));
+  }
+
+  private String guarded(
+      TypeModel type, FieldModel model, PlanningContext ctx, Supplier<String> planning) {
     if (ctx.depth() > MAX_JUMP_DEPTH) {
       throw new PlanningException(
           "Cannot plan field " + type.name() + "." + model.name() + ": too many entity jumps");
@@ -56,7 +77,7 @@ final class EntityJumps {
       throw unreachable(type, model, ctx);
     }
     try {
-      return jumpOnce(field, type, model, ctx, allowed);
+      return planning.get();
     } finally {
       inProgress.remove(step);
     }
@@ -74,12 +95,7 @@ final class EntityJumps {
   }
 
   private String jumpOnce(
-      Field field,
-      TypeModel type,
-      FieldModel model,
-      PlanningContext ctx,
-      Predicate<String> allowed) {
-    Target target = chooseTarget(type, model, ctx, allowed);
+      Field field, TypeModel type, FieldModel model, PlanningContext ctx, Target target) {
     FetchGraph.Collected<List<Projection.Field>> representation =
         traversal.graph.collecting(
             () -> {
@@ -125,8 +141,14 @@ final class EntityJumps {
         field, target.representationType(), ctx.entered(fetch, node, target.subgraph(), kept));
   }
 
-  private Target chooseTarget(
+  /**
+   * The subgraphs that can take the field, in the order ties keep: those entered by a key the
+   * current subgraph gives, an entity fetch already planned at this position first, then those
+   * whose key must be fetched elsewhere first.
+   */
+  private List<Target> targets(
       TypeModel type, FieldModel model, PlanningContext ctx, Predicate<String> allowed) {
+    List<Target> shared = new ArrayList<>();
     List<Target> direct = new ArrayList<>();
     List<Target> indirect = new ArrayList<>();
     for (String subgraph : traversal.facts.supergraph().subgraphs().keySet()) {
@@ -139,26 +161,20 @@ final class EntityJumps {
             continue;
           }
           Target target = new Target(subgraph, key, carrier.name());
-          if (traversal.facts.keyAvailable(key.fields(), type, ctx.subgraph())) {
-            direct.add(target);
-          } else {
+          if (!traversal.facts.keyAvailable(key.fields(), type, ctx.subgraph())) {
             indirect.add(target);
+          } else if (traversal.graph.hasEntityFetch(ctx.position(), subgraph)) {
+            shared.add(target);
+          } else {
+            direct.add(target);
           }
         }
       }
     }
-    for (Target target : direct) {
-      if (traversal.graph.hasEntityFetch(ctx.position(), target.subgraph())) {
-        return target;
-      }
-    }
-    if (!direct.isEmpty()) {
-      return direct.getFirst();
-    }
-    if (!indirect.isEmpty()) {
-      return indirect.getFirst();
-    }
-    throw unreachable(type, model, ctx);
+    List<Target> targets = new ArrayList<>(shared);
+    targets.addAll(direct);
+    targets.addAll(indirect);
+    return targets;
   }
 
   /** The type itself and the interface objects of the subgraph that carry the field. */

@@ -8,7 +8,6 @@ import graphql.language.Field;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +16,9 @@ import java.util.Set;
 
 /**
  * Root type resolution: which subgraph answers each root field. A query field of several subgraphs
- * goes to the one whose plan costs least (fewest sequential steps, then fetches, then fields handed
- * on), and is split over several when it returns a value type no single subgraph answers; mutation
- * fields run one after the other, in the order the client wrote them.
+ * goes to the one whose plan costs least ({@link PlanCost}: fewest sequential steps, then fetches,
+ * then fields handed on), and is split over several when it returns a value type no single subgraph
+ * answers; mutation fields run one after the other, in the order the client wrote them.
  */
 // graphql-java's AST API hands out raw lists (List<Selection>).
 @SuppressWarnings("rawtypes")
@@ -146,18 +145,6 @@ final class RootFields {
   }
 
   /**
-   * A candidate's cost, compared as Apollo compares plans: sequential fetch steps first, then
-   * fetches, then the estimate of fields handed on (which also settles ties in favour of a subgraph
-   * already asked).
-   */
-  private record Cost(int steps, int fetches, int estimate) {
-    static final Comparator<Cost> ORDER =
-        Comparator.comparingInt(Cost::steps)
-            .thenComparingInt(Cost::fetches)
-            .thenComparingInt(Cost::estimate);
-  }
-
-  /**
    * Subgraphs that resolve a root field, cheapest first: when there are several, the field is
    * planned alone from each in a scratch traversal and the resulting fetch graphs are compared.
    */
@@ -190,27 +177,27 @@ final class RootFields {
     if (estimates.size() == 1) {
       return List.copyOf(estimates.keySet());
     }
-    Map<String, Cost> costs = new LinkedHashMap<>();
+    Map<String, PlanCost> costs = new LinkedHashMap<>();
     estimates.forEach(
         (subgraph, estimate) ->
             costs.put(
                 subgraph, cost(field, rootType, subgraph, used.contains(subgraph), estimate)));
     return costs.entrySet().stream()
-        .sorted(Map.Entry.comparingByValue(Cost.ORDER))
+        .sorted(Map.Entry.comparingByValue())
         .map(Map.Entry::getKey)
         .toList();
   }
 
-  private Cost cost(Field field, String rootType, String subgraph, boolean used, int estimate) {
-    Traversal scratch = new Traversal(traversal.facts, traversal.operation);
+  private PlanCost cost(Field field, String rootType, String subgraph, boolean used, int estimate) {
+    Traversal scratch = traversal.scratch();
     try {
       FetchDraft fetch = scratch.graph.newFetch(subgraph, List.of(), false);
       scratch.planField(field, rootType, scratch.rootContext(fetch));
     } catch (PlanningException e) {
-      return new Cost(Integer.MAX_VALUE, Integer.MAX_VALUE, estimate);
+      return new PlanCost(Integer.MAX_VALUE, Integer.MAX_VALUE, estimate);
     }
     // A subgraph already asked at the root takes the field into the fetch it already has.
-    return new Cost(scratch.graph.steps(), scratch.graph.fetchCount() - (used ? 1 : 0), estimate);
+    return PlanCost.of(scratch.graph, used ? 1 : 0, estimate);
   }
 
   /**

@@ -10,6 +10,7 @@ import graphql.language.SelectionSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,11 @@ final class Traversal {
   final SupergraphFacts facts;
   final FetchGraph graph;
   final NormalizedOperation operation;
+
+  /** How many scratch traversals (plans made only to be compared) this one is nested in. */
+  final int scratchLevel;
+
+  final JumpChoice choice;
   final EntityJumps jumps = new EntityJumps(this);
   final Requirements requirements = new Requirements(this);
   final InterfaceObjects interfaceObjects = new InterfaceObjects(this);
@@ -38,9 +44,24 @@ final class Traversal {
   final Deque<ValueTypeRefetch.Frame> frames = new ArrayDeque<>();
 
   Traversal(SupergraphFacts facts, NormalizedOperation operation) {
+    this(facts, operation, 0, new HashMap<>());
+  }
+
+  private Traversal(
+      SupergraphFacts facts,
+      NormalizedOperation operation,
+      int scratchLevel,
+      Map<JumpChoice.Option, PlanCost> jumpCosts) {
     this.facts = facts;
     this.operation = operation;
     this.graph = new FetchGraph(operation);
+    this.scratchLevel = scratchLevel;
+    this.choice = new JumpChoice(this, jumpCosts);
+  }
+
+  /** A traversal of the same operation whose plan is only measured; it shares the jump costs. */
+  Traversal scratch() {
+    return new Traversal(facts, operation, scratchLevel + 1, choice.costs());
   }
 
   TypeModel type(String name) {
