@@ -1,5 +1,6 @@
 package dev.podgraph.gateway.plan;
 
+import dev.podgraph.gateway.supergraph.FieldInSubgraph;
 import dev.podgraph.gateway.supergraph.FieldModel;
 import dev.podgraph.gateway.supergraph.Key;
 import dev.podgraph.gateway.supergraph.TypeModel;
@@ -58,7 +59,9 @@ final class JumpChoice {
   Target choose(
       Field field, TypeModel type, FieldModel model, PlanningContext ctx, List<Target> targets) {
     Target first = targets.getFirst();
-    if (targets.size() == 1 || traversal.scratchLevel > MAX_SCRATCH_LEVEL) {
+    if (targets.size() == 1
+        || traversal.scratchLevel > MAX_SCRATCH_LEVEL
+        || cheapestPossible(field, type, model, ctx, first)) {
       return first;
     }
     PlanCost best = cost(field, type, model, ctx, first);
@@ -76,6 +79,21 @@ final class JumpChoice {
       }
     }
     return chosen;
+  }
+
+  /**
+   * A leaf field without {@code @requires}, entered by a key the current subgraph gives, costs one
+   * step and at most one fetch, which no other target can beat (an entity fetch already planned at
+   * the position is listed first): nothing to compare.
+   */
+  private boolean cheapestPossible(
+      Field field, TypeModel type, FieldModel model, PlanningContext ctx, Target first) {
+    FieldInSubgraph owner = model.perSubgraph().get(first.subgraph());
+    return field.getSelectionSet() == null
+        && first.representationType().equals(type.name())
+        && owner != null
+        && owner.requires().isEmpty()
+        && traversal.facts.keyAvailable(first.key().fields(), type, ctx.subgraph());
   }
 
   private PlanCost cost(
