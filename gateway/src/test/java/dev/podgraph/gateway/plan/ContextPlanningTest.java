@@ -153,8 +153,8 @@ class ContextPlanningTest {
   void refusesAFieldWhoseContextNoAncestorSets() {
     String orphan =
         ContextSupergraphs.LIST.replace(
-                "  ts: [T!]! @join__field(graph: ONE)\n",
-                "  ts: [T!]! @join__field(graph: ONE)\n  us: [U!]! @join__field(graph: ONE)\n");
+            "  ts: [T!]! @join__field(graph: ONE)\n",
+            "  ts: [T!]! @join__field(graph: ONE)\n  us: [U!]! @join__field(graph: ONE)\n");
     PlanningException e =
         assertThrows(PlanningException.class, () -> plan(orphan, "{ us { field } }"));
     assertTrue(
