@@ -79,7 +79,8 @@ final class ContextArguments {
   private ContextRewrite rewrite(
       ContextArgument argument, String variable, FieldModel model, PlanningContext ctx) {
     int levelsUp = 0;
-    for (ValueTypeRefetch.Frame frame : traversal.frames) {
+    // A copy: planning the selection below pushes and pops frames of its own.
+    for (ValueTypeRefetch.Frame frame : List.copyOf(traversal.frames)) {
       levelsUp++;
       TypeModel ancestor = traversal.type(frame.parentType());
       if (!sets(ancestor, argument.context())) {
