@@ -11,7 +11,11 @@ const fs = require('fs');
 const { parse } = require('graphql');
 const { composeServices } = require('@apollo/composition');
 const { QueryPlanner, prettyFormatQueryPlan } = require('@apollo/query-planner');
-const { operationFromDocument, Supergraph } = require('@apollo/federation-internals');
+const {
+  operationFromDocument,
+  Supergraph,
+  ROUTER_SUPPORTED_SUPERGRAPH_FEATURES,
+} = require('@apollo/federation-internals');
 
 const input = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const composed = composeServices(
@@ -25,7 +29,10 @@ if (composed.errors) {
   console.log('COMPOSITION ERRORS', composed.errors.map((e) => e.message));
   process.exit(1);
 }
-const supergraph = Supergraph.build(composed.supergraphSdl);
+// The router's feature set: the default one refuses `@context` (context/v0.1, for: SECURITY).
+const supergraph = Supergraph.build(composed.supergraphSdl, {
+  supportedFeatures: ROUTER_SUPPORTED_SUPERGRAPH_FEATURES,
+});
 const planner = new QueryPlanner(supergraph);
 for (const op of input.operations) {
   for (const conditions of input.overrideConditions || [null]) {
@@ -34,9 +41,24 @@ for (const op of input.operations) {
     try {
       const operation = operationFromDocument(supergraph.apiSchema(), parse(op));
       const options = conditions ? { overrideConditions: new Map(Object.entries(conditions)) } : {};
-      console.log(prettyFormatQueryPlan(planner.buildQueryPlan(operation, options)));
+      const plan = planner.buildQueryPlan(operation, options);
+      console.log(prettyFormatQueryPlan(plan));
+      printContextRewrites(plan.node);
     } catch (e) {
       console.log('ERROR ' + e.message);
     }
   }
+}
+
+// The pretty format leaves out a fetch's contextRewrites (@fromContext): print them with the
+// operation the subgraph receives.
+function printContextRewrites(node) {
+  if (!node) return;
+  if (node.kind === 'Fetch' && node.contextRewrites && node.contextRewrites.length > 0) {
+    console.log('contextRewrites of Fetch(service: "' + node.serviceName + '"):');
+    console.log('  ' + JSON.stringify(node.contextRewrites));
+    console.log('  operation: ' + node.operation.replace(/\s+/g, ' '));
+  }
+  for (const child of node.nodes || []) printContextRewrites(child);
+  if (node.node) printContextRewrites(node.node);
 }

@@ -84,6 +84,7 @@ public final class PlanExecutor {
     final Map<String, String> headers;
     final TreeMerger merger;
     final Representations representations;
+    final ContextValues contextValues;
 
     Execution(Supergraph supergraph, Map<String, Object> variables, Map<String, String> headers) {
       this.supergraph = supergraph;
@@ -96,6 +97,7 @@ public final class PlanExecutor {
               .collect(Collectors.toSet());
       this.merger = new TreeMerger(abstractTypes);
       this.representations = new Representations(this::applies);
+      this.contextValues = new ContextValues(this::applies, representations);
     }
 
     synchronized MergedResult result() {
@@ -197,9 +199,15 @@ public final class PlanExecutor {
       }
     }
 
+    /**
+     * Sends the representations of the objects at the flatten path, each once; objects whose
+     * contextual arguments ({@code @fromContext}) differ go in separate calls, each with its
+     * values.
+     */
     private CompletableFuture<Void> entityFetch(PlanNode.Flatten flatten) {
       PlanNode.Fetch fetch = flatten.fetch();
-      Map<Map<String, Object>, List<PathTargets.Target>> byRepresentation = new LinkedHashMap<>();
+      Map<Map<String, Object>, Map<Map<String, Object>, List<PathTargets.Target>>> byContext =
+          new LinkedHashMap<>();
       synchronized (this) {
         List<PathTargets.Target> targets = new ArrayList<>();
         PathTargets.collect(tree, flatten.path(), 0, new ArrayList<>(), targets);
@@ -207,32 +215,42 @@ public final class PlanExecutor {
           Object typename = target.object().get("__typename");
           for (EntityRequirement requirement : fetch.requires()) {
             if (requirement.runtimeType().equals(typename)) {
+              Map<String, Object> context =
+                  contextValues.of(fetch.contextRewrites(), tree, target.path());
               representations
                   .of(requirement, target.object())
                   .ifPresent(
-                      r -> byRepresentation.computeIfAbsent(r, k -> new ArrayList<>()).add(target));
+                      r ->
+                          byContext
+                              .computeIfAbsent(context, k -> new LinkedHashMap<>())
+                              .computeIfAbsent(r, k -> new ArrayList<>())
+                              .add(target));
               break;
             }
           }
         }
       }
-      if (byRepresentation.isEmpty()) {
-        return CompletableFuture.completedFuture(null);
-      }
-      List<Map<String, Object>> reps = new ArrayList<>(byRepresentation.keySet());
-      List<List<PathTargets.Target>> owners = new ArrayList<>(byRepresentation.values());
       List<CompletableFuture<Void>> calls = new ArrayList<>();
-      for (int from = 0; from < reps.size(); from += maxRepresentations) {
-        int to = Math.min(reps.size(), from + maxRepresentations);
-        List<List<PathTargets.Target>> chunkOwners = owners.subList(from, to);
-        Map<String, Object> requestVariables = new LinkedHashMap<>(usedVariables(fetch));
-        requestVariables.put("representations", reps.subList(from, to));
-        calls.add(
-            send(
-                fetch,
-                requestVariables,
-                () -> failedPaths(fetch, chunkOwners),
-                answer -> mergeEntities(answer, chunkOwners)));
+      byContext.forEach(
+          (context, byRepresentation) -> {
+            List<Map<String, Object>> reps = new ArrayList<>(byRepresentation.keySet());
+            List<List<PathTargets.Target>> owners = new ArrayList<>(byRepresentation.values());
+            for (int from = 0; from < reps.size(); from += maxRepresentations) {
+              int to = Math.min(reps.size(), from + maxRepresentations);
+              List<List<PathTargets.Target>> chunkOwners = owners.subList(from, to);
+              Map<String, Object> requestVariables = new LinkedHashMap<>(usedVariables(fetch));
+              requestVariables.putAll(context);
+              requestVariables.put("representations", reps.subList(from, to));
+              calls.add(
+                  send(
+                      fetch,
+                      requestVariables,
+                      () -> failedPaths(fetch, chunkOwners),
+                      answer -> mergeEntities(answer, chunkOwners)));
+            }
+          });
+      if (calls.isEmpty()) {
+        return CompletableFuture.completedFuture(null);
       }
       return calls.size() == 1
           ? calls.getFirst()

@@ -31,6 +31,11 @@ final class Representations {
     return Optional.of(representation);
   }
 
+  /** One projected field's value read from an object (null when the object lacks it). */
+  Object value(Projection.Field field, Map<String, Object> object) {
+    return copy(object.get(field.sourceKey()), field.children());
+  }
+
   private boolean project(
       Projection projection, Map<String, Object> from, Map<String, Object> to, boolean top) {
     Object typename = from.get("__typename");

@@ -1,5 +1,6 @@
 package dev.podgraph.gateway.plan;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,9 @@ final class FetchDraft {
   final Map<String, String> representationTypes = new LinkedHashMap<>();
 
   final Map<String, List<Projection.Field>> projections = new LinkedHashMap<>();
+
+  /** Contextual arguments ({@code @fromContext}) of the fields this entity fetch selects. */
+  final List<ContextRewrite> contextRewrites = new ArrayList<>();
 
   FetchDraft(int id, String subgraph, List<PathElement> path, boolean entity) {
     this.id = id;

@@ -72,6 +72,8 @@ final class FetchWriter {
         definitions.add(definition.transform(b -> b.directives(List.of())));
       }
     }
+    definitions.addAll(ContextArguments.definitions(draft.contextRewrites));
+    used.removeAll(ContextArguments.variables(draft.contextRewrites));
     OperationDefinition document =
         OperationDefinition.newOperationDefinition()
             .operation(kind)
@@ -92,7 +94,8 @@ final class FetchWriter {
             AstPrinter.printAstCompact(document),
             List.copyOf(used),
             requires,
-            provides);
+            provides,
+            draft.contextRewrites);
     return draft.entity ? new PlanNode.Flatten(draft.path, fetch) : fetch;
   }
 

@@ -49,7 +49,23 @@ public final class PlanExplainer {
         out.put("serviceName", f.subgraph());
         out.put("variableUsages", f.variableUsages());
         out.put("operation", f.operation());
+        if (!f.contextRewrites().isEmpty()) {
+          out.put("contextRewrites", contextRewrites(f));
+        }
       }
+    }
+    return out;
+  }
+
+  /** As Apollo Router writes them: {@code KeyRenamer}s from the object to the variable. */
+  private static List<Object> contextRewrites(PlanNode.Fetch fetch) {
+    List<Object> out = new ArrayList<>();
+    for (ContextRewrite rewrite : fetch.contextRewrites()) {
+      Map<String, Object> renamer = new LinkedHashMap<>();
+      renamer.put("kind", "KeyRenamer");
+      renamer.put("path", rewrite.path());
+      renamer.put("renameKeyTo", rewrite.variable());
+      out.add(renamer);
     }
     return out;
   }
@@ -74,6 +90,9 @@ public final class PlanExplainer {
       case PlanNode.Fetch f -> {
         out.append(indent).append("Fetch(service: \"").append(f.subgraph()).append("\") {\n");
         out.append(indent).append("  ").append(compact(f.operation())).append('\n');
+        for (ContextRewrite rewrite : f.contextRewrites()) {
+          out.append(indent).append("  context: ").append(rewrite.describe()).append('\n');
+        }
         out.append(indent).append("}\n");
       }
     }

@@ -29,18 +29,31 @@ public sealed interface PlanNode
    *     each object it is sent for, by the type condition of the fragment that asks them ({@code
    *     ""} for fields outside fragments, as a root fetch's); {@code __typename} left out. A failed
    *     fetch reports its errors at these fields.
+   * @param contextRewrites for an {@code _entities} fetch: the variables read from each object's
+   *     ancestors ({@code @fromContext}); objects with different values are sent apart
    */
   record Fetch(
       String subgraph,
       String operation,
       java.util.List<String> variableUsages,
       java.util.List<EntityRequirement> requires,
-      java.util.Map<String, java.util.List<String>> provides)
+      java.util.Map<String, java.util.List<String>> provides,
+      java.util.List<ContextRewrite> contextRewrites)
       implements PlanNode {
     public Fetch {
       variableUsages = java.util.List.copyOf(variableUsages);
       requires = java.util.List.copyOf(requires);
       provides = java.util.Map.copyOf(provides);
+      contextRewrites = java.util.List.copyOf(contextRewrites);
+    }
+
+    public Fetch(
+        String subgraph,
+        String operation,
+        java.util.List<String> variableUsages,
+        java.util.List<EntityRequirement> requires,
+        java.util.Map<String, java.util.List<String>> provides) {
+      this(subgraph, operation, variableUsages, requires, provides, java.util.List.of());
     }
 
     public boolean isEntityFetch() {

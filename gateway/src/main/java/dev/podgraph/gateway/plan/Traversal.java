@@ -39,6 +39,7 @@ final class Traversal {
   final Requirements requirements = new Requirements(this);
   final InterfaceObjects interfaceObjects = new InterfaceObjects(this);
   final ValueTypeRefetch refetch = new ValueTypeRefetch(this);
+  final ContextArguments contexts = new ContextArguments(this);
 
   /** The fields being planned, innermost first: the way back up to an ancestor entity. */
   final Deque<ValueTypeRefetch.Frame> frames = new ArrayDeque<>();
@@ -95,10 +96,12 @@ final class Traversal {
                     new PlanningException(
                         "Cannot query field \"" + field.getName() + "\" on type " + typeName));
     if (selectable(ctx.subgraph(), type, model, ctx)) {
-      if (!ctx.entityLevel() && requirements.needOwnRepresentation(type, model, ctx)) {
+      if (!ctx.entityLevel()
+          && (requirements.needOwnRepresentation(type, model, ctx)
+              || ContextArguments.needOwnFetch(model, ctx.subgraph()))) {
         return jumps.jump(field, type, model, ctx, s -> s.equals(ctx.subgraph()));
       }
-      return addLocal(field, model, ctx, typeName);
+      return addLocal(contexts.bind(field, model, ctx), model, ctx, typeName);
     }
     if (!facts.reachableByKey(type, model, ctx.subgraph())
         && refetch.throughAncestor(field, typeName)) {

@@ -1,6 +1,7 @@
 package dev.podgraph.gateway.supergraph;
 
 import graphql.language.SelectionSet;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Optional;
  * @param type the field's type in this subgraph when it differs from the supergraph's
  * @param overrideLabel the progressive-override label ({@code percent(N)}) on both the overriding
  *     subgraph and the one the field is taken from
+ * @param contextArguments arguments read from an ancestor ({@code @fromContext}), not the client
  */
 public record FieldInSubgraph(
     boolean external,
@@ -19,7 +21,24 @@ public record FieldInSubgraph(
     Optional<SelectionSet> provides,
     Optional<String> overrideFrom,
     Optional<String> type,
-    Optional<String> overrideLabel) {
+    Optional<String> overrideLabel,
+    List<ContextArgument> contextArguments) {
+
+  public FieldInSubgraph {
+    contextArguments = List.copyOf(contextArguments);
+  }
+
+  public FieldInSubgraph(
+      boolean external,
+      boolean usedOverridden,
+      Optional<SelectionSet> requires,
+      Optional<SelectionSet> provides,
+      Optional<String> overrideFrom,
+      Optional<String> type,
+      Optional<String> overrideLabel) {
+    this(
+        external, usedOverridden, requires, provides, overrideFrom, type, overrideLabel, List.of());
+  }
 
   /** True when a query sent to this subgraph may select the field. */
   public boolean resolves() {

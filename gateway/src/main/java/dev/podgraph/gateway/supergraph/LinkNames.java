@@ -39,6 +39,7 @@ public record LinkNames(String joinPrefix, String inaccessible) {
   public boolean isMachinery(String typeName) {
     return typeName.startsWith(joinPrefix + "__")
         || typeName.startsWith("link__")
+        || typeName.startsWith("context__")
         || typeName.equals(joinPrefix + "_Graph")
         || typeName.startsWith("core__");
   }

@@ -47,6 +47,7 @@ public final class SupergraphParser {
   public Supergraph parse(String sdl) {
     Document document = parseDocument(sdl);
     LinkNames names = LinkNames.of(document);
+    ContextDirectives contexts = ContextDirectives.of(document);
     Map<String, Subgraph> graphsByEnum = readGraphs(document, names);
     Map<String, Subgraph> subgraphs = new LinkedHashMap<>();
     graphsByEnum.values().forEach(s -> subgraphs.put(s.name(), s));
@@ -57,7 +58,7 @@ public final class SupergraphParser {
       if (names.isMachinery(definition.getName())) {
         continue;
       }
-      TypeModel type = readType(definition, graphsByEnum, names);
+      TypeModel type = readType(definition, graphsByEnum, names, contexts);
       declaresImplements |= !type.implementsBySubgraph().isEmpty();
       types.put(type.name(), type);
     }
@@ -134,7 +135,10 @@ public final class SupergraphParser {
   }
 
   private TypeModel readType(
-      TypeDefinition<?> definition, Map<String, Subgraph> graphs, LinkNames names) {
+      TypeDefinition<?> definition,
+      Map<String, Subgraph> graphs,
+      LinkNames names,
+      ContextDirectives contexts) {
     Map<String, TypeInSubgraph> subgraphs = new LinkedHashMap<>();
     Map<String, List<Key>> keys = new LinkedHashMap<>();
     Map<String, Boolean> interfaceObject = new HashMap<>();
@@ -213,7 +217,8 @@ public final class SupergraphParser {
         implementsBySubgraph,
         membersBySubgraph,
         interfaces,
-        members);
+        members,
+        contexts.contextsOf(definition));
   }
 
   private FieldModel readField(
@@ -235,7 +240,8 @@ public final class SupergraphParser {
               string(d, "provides").map(FieldSets::parse),
               string(d, "override"),
               string(d, "type"),
-              string(d, "overrideLabel")));
+              string(d, "overrideLabel"),
+              ContextDirectives.arguments(d, typeName + "." + field.getName())));
     }
     return new FieldModel(
         field.getName(),

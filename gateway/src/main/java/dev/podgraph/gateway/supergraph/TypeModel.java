@@ -13,6 +13,7 @@ import java.util.Set;
  * @param membersBySubgraph for unions: the members each subgraph declares
  * @param interfaces the interfaces the type implements in the supergraph
  * @param members for unions: the supergraph's members
+ * @param contexts the contexts the type sets ({@code @context(name:)}, subgraph-prefixed names)
  */
 public record TypeModel(
     String name,
@@ -22,9 +23,32 @@ public record TypeModel(
     Map<String, Set<String>> implementsBySubgraph,
     Map<String, Set<String>> membersBySubgraph,
     List<String> interfaces,
-    List<String> members) {
+    List<String> members,
+    Set<String> contexts) {
+
+  public TypeModel(
+      String name,
+      TypeKind kind,
+      Map<String, TypeInSubgraph> subgraphs,
+      Map<String, FieldModel> fields,
+      Map<String, Set<String>> implementsBySubgraph,
+      Map<String, Set<String>> membersBySubgraph,
+      List<String> interfaces,
+      List<String> members) {
+    this(
+        name,
+        kind,
+        subgraphs,
+        fields,
+        implementsBySubgraph,
+        membersBySubgraph,
+        interfaces,
+        members,
+        Set.of());
+  }
 
   public TypeModel {
+    contexts = Set.copyOf(contexts);
     subgraphs = Ordered.copy(subgraphs);
     fields = Ordered.copy(fields);
     implementsBySubgraph = Ordered.copy(implementsBySubgraph);

@@ -72,12 +72,14 @@ final class PlanAssertions {
         out.append("Flatten(").append(PathElement.render(f.path())).append(")\n");
         render(f.fetch(), out);
       }
-      case PlanNode.Fetch f ->
-          out.append("Fetch(")
-              .append(f.subgraph())
-              .append("): ")
-              .append(compact(f.operation()))
-              .append('\n');
+      case PlanNode.Fetch f -> {
+        out.append("Fetch(")
+            .append(f.subgraph())
+            .append("): ")
+            .append(compact(f.operation()))
+            .append('\n');
+        f.contextRewrites().forEach(r -> out.append("Context(").append(r.describe()).append(")\n"));
+      }
     }
   }
 }
