@@ -28,18 +28,6 @@ public record FieldInSubgraph(
     contextArguments = List.copyOf(contextArguments);
   }
 
-  public FieldInSubgraph(
-      boolean external,
-      boolean usedOverridden,
-      Optional<SelectionSet> requires,
-      Optional<SelectionSet> provides,
-      Optional<String> overrideFrom,
-      Optional<String> type,
-      Optional<String> overrideLabel) {
-    this(
-        external, usedOverridden, requires, provides, overrideFrom, type, overrideLabel, List.of());
-  }
-
   /** True when a query sent to this subgraph may select the field. */
   public boolean resolves() {
     return !external && !usedOverridden;

@@ -26,27 +26,6 @@ public record TypeModel(
     List<String> members,
     Set<String> contexts) {
 
-  public TypeModel(
-      String name,
-      TypeKind kind,
-      Map<String, TypeInSubgraph> subgraphs,
-      Map<String, FieldModel> fields,
-      Map<String, Set<String>> implementsBySubgraph,
-      Map<String, Set<String>> membersBySubgraph,
-      List<String> interfaces,
-      List<String> members) {
-    this(
-        name,
-        kind,
-        subgraphs,
-        fields,
-        implementsBySubgraph,
-        membersBySubgraph,
-        interfaces,
-        members,
-        Set.of());
-  }
-
   public TypeModel {
     contexts = Set.copyOf(contexts);
     subgraphs = Ordered.copy(subgraphs);
